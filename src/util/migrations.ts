@@ -1,0 +1,62 @@
+import path from 'node:path';
+import picomatch from 'picomatch';
+
+/**
+ * Folders the common migration tools write to. Matched by path segment against
+ * the file's path relative to ESLint's cwd, so `scripts/migrate-users.ts` is not
+ * a migration while `infra/migrations/versions/029_x.ts` is.
+ */
+export const DEFAULT_MIGRATION_GLOBS: readonly string[] = [
+  '**/migrations/**', // knex, node-pg-migrate, TypeORM, Sequelize, MikroORM, Prisma, Supabase, Kysely
+  '**/migration/**',
+  '**/db/migrate/**', // Rails-style layouts
+  '**/drizzle/**', // drizzle-kit's default `out` folder
+];
+
+/** Shape of `settings.guardrails` in an ESLint config. */
+export interface GuardrailsSettings {
+  /** Globs (relative to ESLint's cwd) of migration files, shared by every migration-aware rule. */
+  migrations?: readonly string[];
+}
+
+interface ContextLike {
+  readonly settings: Readonly<Record<string, unknown>>;
+  readonly filename: string;
+  readonly cwd: string;
+}
+
+function readSettingsGlobs(settings: Readonly<Record<string, unknown>>): readonly string[] | undefined {
+  const own = settings['guardrails'];
+  if (typeof own !== 'object' || own === null) return undefined;
+  const globs = (own as GuardrailsSettings).migrations;
+  return Array.isArray(globs) && globs.every((glob) => typeof glob === 'string') ? globs : undefined;
+}
+
+/** Rule option beats `settings.guardrails.migrations`, which beats the defaults. */
+export function getMigrationGlobs(context: ContextLike, optionGlobs?: readonly string[]): readonly string[] {
+  return optionGlobs ?? readSettingsGlobs(context.settings) ?? DEFAULT_MIGRATION_GLOBS;
+}
+
+// Compiled once per distinct glob list: configs are shared by every file of a run.
+const matcherCache = new Map<string, (file: string) => boolean>();
+
+function compile(globs: readonly string[]): (file: string) => boolean {
+  const key = globs.join('\0');
+  let matcher = matcherCache.get(key);
+  if (!matcher) {
+    matcher = globs.length === 0 ? () => false : picomatch([...globs], { dot: true });
+    matcherCache.set(key, matcher);
+  }
+  return matcher;
+}
+
+/** The file's path relative to ESLint's cwd, with `/` separators (what the globs are written against). */
+export function relativeFilename(context: ContextLike): string {
+  const relative = path.relative(context.cwd, context.filename);
+  return relative.split(path.sep).join('/');
+}
+
+/** Whether the file being linted is a migration. Pure string work: no file-system access. */
+export function isMigrationFile(context: ContextLike, optionGlobs?: readonly string[]): boolean {
+  return compile(getMigrationGlobs(context, optionGlobs))(relativeFilename(context));
+}
