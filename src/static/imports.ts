@@ -1,5 +1,5 @@
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { ASTUtils, AST_NODE_TYPES } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { ASTUtils, AST_NODE_TYPES, TSESLint } from '@typescript-eslint/utils';
 import { getStaticPropertyName } from './resolve';
 import { unwrapExpression } from './unwrap';
 
@@ -49,7 +49,7 @@ function originOf(identifier: TSESTree.Identifier, scope: Scope, depth: number):
   const def = variable?.defs[0];
   if (!variable || !def || variable.defs.length !== 1) return null;
 
-  if (def.type === 'ImportBinding') {
+  if (def.type === TSESLint.Scope.DefinitionType.ImportBinding) {
     const declaration = def.parent;
     if (declaration.type !== AST_NODE_TYPES.ImportDeclaration) return null; // `import x = require()` etc.
     const source = declaration.source.value;
@@ -61,14 +61,14 @@ function originOf(identifier: TSESTree.Identifier, scope: Scope, depth: number):
         return { source, imported: '*' };
       case AST_NODE_TYPES.ImportSpecifier: {
         const imported = specifier.imported;
-        return { source, imported: imported.type === AST_NODE_TYPES.Identifier ? imported.name : String(imported.value) };
+        return { source, imported: imported.type === AST_NODE_TYPES.Identifier ? imported.name : imported.value };
       }
       default:
         return null;
     }
   }
 
-  if (def.type === 'Variable') {
+  if (def.type === TSESLint.Scope.DefinitionType.Variable) {
     const declarator = def.node;
     if (def.parent.kind !== 'const' && variable.references.some((ref) => ref.isWrite() && ref.identifier !== def.name)) {
       return null;

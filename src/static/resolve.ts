@@ -1,5 +1,5 @@
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { ASTUtils, AST_NODE_TYPES } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { ASTUtils, AST_NODE_TYPES, TSESLint } from '@typescript-eslint/utils';
 import { unwrapExpression } from './unwrap';
 
 type Scope = TSESLint.Scope.Scope;
@@ -14,9 +14,9 @@ const MAX_HOPS = 16;
  */
 export function getConstantInit(identifier: TSESTree.Identifier, scope: Scope): TSESTree.Node | null {
   const variable = ASTUtils.findVariable(scope, identifier);
-  if (!variable || variable.defs.length !== 1) return null;
+  if (variable?.defs.length !== 1) return null;
   const def = variable.defs[0];
-  if (!def || def.type !== 'Variable') return null;
+  if (def?.type !== TSESLint.Scope.DefinitionType.Variable) return null;
   const declarator = def.node;
   if (declarator.id.type !== AST_NODE_TYPES.Identifier || !declarator.init) return null;
   if (def.parent.kind !== 'const') {

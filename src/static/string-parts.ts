@@ -92,10 +92,11 @@ function fromStaticValue(node: TSESTree.Node, scope: Scope): StaticString[] {
 function evaluateTemplate(template: TSESTree.TemplateLiteral, scope: Scope, depth: number, raw: boolean): StaticString[] {
   let results: StaticString[] = [[]];
   template.quasis.forEach((quasi, index) => {
-    const cooked = raw ? quasi.value.raw : quasi.value.cooked;
+    // `cooked` is null at run time for an invalid escape in a tagged template, whatever the types say.
+    const cooked: string | null = raw ? quasi.value.raw : quasi.value.cooked;
     // The element's range includes its delimiters (`, ${, }), so its text starts one character in.
     const piece: StaticString[] =
-      cooked === null || cooked === undefined
+      cooked === null
         ? hole(quasi)
         : text(cooked, cooked === quasi.value.raw ? quasi.range[0] + 1 : null);
     results = product(results, piece) ?? hole(template);
@@ -161,7 +162,7 @@ function evaluate(input: TSESTree.Node, scope: Scope, depth: number): StaticStri
         const verbatim = node.raw.slice(1, -1) === node.value;
         return text(node.value, verbatim ? node.range[0] + 1 : null);
       }
-      if ('regex' in node && node.regex) return hole(node);
+      if ('regex' in node) return hole(node);
       return text(String(node.value), null);
     }
     case AST_NODE_TYPES.TemplateLiteral:
@@ -248,6 +249,6 @@ export function textPartSourceIndex(part: TextPart, offset: number): number | nu
     if (span.offset > offset) break;
     found = span;
   }
-  if (!found || found.start === null) return null;
+  if (found?.start == null) return null;
   return found.start + (offset - found.offset);
 }

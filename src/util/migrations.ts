@@ -26,7 +26,7 @@ interface ContextLike {
 }
 
 function readSettingsGlobs(settings: Readonly<Record<string, unknown>>): readonly string[] | undefined {
-  const own = settings['guardrails'];
+  const own = settings.guardrails;
   if (typeof own !== 'object' || own === null) return undefined;
   const globs = (own as GuardrailsSettings).migrations;
   return Array.isArray(globs) && globs.every((glob) => typeof glob === 'string') ? globs : undefined;

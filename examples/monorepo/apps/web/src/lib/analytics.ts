@@ -1,0 +1,3 @@
+export function trackOutbound(host: string): void {
+  globalThis.dispatchEvent?.(new CustomEvent('outbound-link', { detail: { host } }));
+}

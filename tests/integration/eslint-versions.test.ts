@@ -1,0 +1,98 @@
+import fs from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Finding } from './harness';
+import { copyExample, expectedFindings, packPlugin, prepareConsumer, runEslint } from './harness';
+
+/**
+ * The packed tarball, installed into a consumer project per ESLint version,
+ * linting the example monorepo through that version's own config system.
+ * Every mode must report exactly what the example plants.
+ */
+interface Mode {
+  fixture: 'eslint8' | 'eslint9' | 'eslint10';
+  name: string;
+  args: string[];
+  env: Record<string, string>;
+}
+
+const modes: Mode[] = [
+  { fixture: 'eslint8', name: 'ESLint 8.57 with .eslintrc', args: ['.'], env: { ESLINT_USE_FLAT_CONFIG: 'false' } },
+  { fixture: 'eslint9', name: 'ESLint 9 flat config (spread)', args: ['.'], env: { ESLINT_USE_FLAT_CONFIG: 'true' } },
+  {
+    fixture: 'eslint9',
+    name: 'ESLint 9 flat config (defineConfig extends)',
+    args: ['.', '--config', 'eslint.define-config.mjs'],
+    env: { ESLINT_USE_FLAT_CONFIG: 'true' },
+  },
+  { fixture: 'eslint9', name: 'ESLint 9 in eslintrc mode', args: ['.'], env: { ESLINT_USE_FLAT_CONFIG: 'false' } },
+  { fixture: 'eslint10', name: 'ESLint 10 flat config (spread)', args: ['.'], env: {} },
+  {
+    fixture: 'eslint10',
+    name: 'ESLint 10 flat config (defineConfig extends)',
+    args: ['.', '--config', 'eslint.define-config.mjs'],
+    env: {},
+  },
+];
+
+let tarball = '';
+const consumers = new Map<Mode['fixture'], string>();
+
+beforeAll(() => {
+  tarball = packPlugin();
+  for (const fixture of new Set(modes.map((mode) => mode.fixture))) {
+    consumers.set(fixture, prepareConsumer(fixture, tarball));
+  }
+});
+
+const EXAMPLE_SOURCE_FILES = [
+  'apps/web/src/components/Footer.tsx',
+  'apps/web/src/components/SafeLink.tsx',
+  'apps/web/src/lib/analytics.ts',
+  'apps/web/src/pages/index.tsx',
+  'apps/web/src/pages/partners.tsx',
+  'apps/web/src/server/sessions.ts',
+  'eslint.config.js',
+  'infra/migrations/versions/001_create_users.ts',
+  'infra/migrations/versions/002_add_verified_email.ts',
+  'scripts/backfill-user-emails.ts',
+  'scripts/reset-test-db.js',
+  'scripts/seed.ts',
+];
+
+const show = (findings: Finding[]) => findings.map((f) => `${f.file}:${f.line} ${f.ruleId}`);
+
+describe.each(modes)('$name', (mode) => {
+  it('reports exactly the findings the example plants, and exits 1', () => {
+    const consumer = consumers.get(mode.fixture) as string;
+    const project = copyExample(consumer, mode.name.replace(/\W+/g, '-'));
+    const run = runEslint(consumer, project, mode.args, mode.env);
+    expect(run.fatal).toEqual([]);
+    // TS, TSX and JS files of every workspace are linted, whatever the config system.
+    expect(run.files).toEqual(EXAMPLE_SOURCE_FILES);
+    expect(show(run.findings)).toEqual(show(expectedFindings()));
+    expect(run.exitCode).toBe(1);
+  });
+
+  it('exits 0 on the migrations, which legitimately hold DDL', () => {
+    const consumer = consumers.get(mode.fixture) as string;
+    const project = copyExample(consumer, `${mode.name.replace(/\W+/g, '-')}-migrations`);
+    const run = runEslint(consumer, project, [...mode.args.slice(1), 'infra'], mode.env);
+    expect(run.fatal).toEqual([]);
+    expect(run.files).toEqual([
+      'infra/migrations/versions/001_create_users.ts',
+      'infra/migrations/versions/002_add_verified_email.ts',
+    ]);
+    expect(run.findings).toEqual([]);
+    expect(run.exitCode).toBe(0);
+  });
+});
+
+describe('the packed tarball', () => {
+  it('holds only dist, README, LICENSE and package.json', () => {
+    const consumer = consumers.get('eslint10') as string;
+    const installed = `${consumer}/node_modules/eslint-plugin-guardrails`;
+    const files = fs.readdirSync(installed).sort();
+    expect(files).toEqual(['LICENSE', 'README.md', 'dist', 'package.json']);
+    expect(fs.readdirSync(`${installed}/dist`).sort()).toEqual(['index.d.ts', 'index.js']);
+  });
+});
