@@ -40,7 +40,7 @@ const consumers = new Map<Mode['fixture'], string>();
 beforeAll(() => {
   tarball = packPlugin();
   for (const fixture of new Set(modes.map((mode) => mode.fixture))) {
-    consumers.set(fixture, prepareConsumer(fixture, tarball));
+    consumers.set(fixture, prepareConsumer(fixture, tarball, 'cli'));
   }
 });
 

@@ -49,12 +49,14 @@ export function packPlugin(): string {
 /**
  * A consumer project with one ESLint version: `npm ci` from the fixture's
  * lockfile (cached), then the packed tarball installed the way a user would.
+ * `owner` names the test file using it: test files run in parallel, so each
+ * gets its own install and none reinstalls under another's feet.
  */
-export function prepareConsumer(fixture: string, tarball: string): string {
+export function prepareConsumer(fixture: string, tarball: string, owner: string): string {
   const source = path.join(FIXTURES_DIR, fixture);
   const hash = createHash('sha256');
   for (const file of ['package.json', 'package-lock.json', '.npmrc']) hash.update(fs.readFileSync(path.join(source, file)));
-  const dir = path.join(CACHE_DIR, `${fixture}-${hash.digest('hex').slice(0, 12)}`);
+  const dir = path.join(CACHE_DIR, `${owner}-${fixture}-${hash.digest('hex').slice(0, 12)}`);
   const marker = path.join(dir, '.installed');
   if (!fs.existsSync(marker)) {
     fs.rmSync(dir, { recursive: true, force: true });

@@ -171,7 +171,7 @@ describe.each([
   let session: EditorSession;
 
   beforeAll(async () => {
-    const consumer = prepareConsumer(fixture, tarball);
+    const consumer = prepareConsumer(fixture, tarball, 'lsp');
     const project = copyExample(consumer, `lsp-${fixture}`);
     session = new EditorSession(project, useFlatConfig);
     await session.start();
