@@ -51,7 +51,6 @@ const EXAMPLE_SOURCE_FILES = [
   'apps/web/src/pages/index.tsx',
   'apps/web/src/pages/partners.tsx',
   'apps/web/src/server/sessions.ts',
-  'eslint.config.js',
   'infra/migrations/versions/001_create_users.ts',
   'infra/migrations/versions/002_add_verified_email.ts',
   'scripts/backfill-user-emails.ts',
@@ -67,8 +66,9 @@ describe.each(modes)('$name', (mode) => {
     const project = copyExample(consumer, mode.name.replace(/\W+/g, '-'));
     const run = runEslint(consumer, project, mode.args, mode.env);
     expect(run.fatal).toEqual([]);
-    // TS, TSX and JS files of every workspace are linted, whatever the config system.
-    expect(run.files).toEqual(EXAMPLE_SOURCE_FILES);
+    // TS, TSX and JS files of every workspace are linted, whatever the config system
+    // (the root's own config files differ per system and are left out of the comparison).
+    expect(run.files.filter((file) => !file.startsWith('eslint.'))).toEqual(EXAMPLE_SOURCE_FILES);
     expect(show(run.findings)).toEqual(show(expectedFindings()));
     expect(run.exitCode).toBe(1);
   });
