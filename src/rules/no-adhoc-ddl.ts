@@ -1,0 +1,214 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { evaluateString } from '../static';
+import { analyzeSql } from '../sql/analyze';
+import { DDL_KINDS } from '../sql/keywords';
+import { describeMigrationFolder } from '../sql/migration-folder';
+import { mayContainDdl } from '../sql/prefilter';
+import { findSchemaApiCalls } from '../sql/schema-apis';
+import { classifyTag, getCallSink, isSinkCandidate, type SinkStrength } from '../sql/sinks';
+import { joinStaticString, sourceIndexAt, type JoinedString } from '../sql/source-map';
+import { sqlExpressions } from '../sql/sql-arguments';
+import type { SqlStatement } from '../sql/statement';
+import { isNonSqlContext, isOnlyUsedOutsideSql, stringRoot } from '../sql/string-context';
+import { createRule } from '../util/create-rule';
+import { getMigrationGlobs, isMigrationFile } from '../util/migrations';
+
+export interface NoAdhocDdlOptions {
+  migrations?: string[];
+  allow?: string[];
+  allowTemporary?: boolean;
+  schemaApis?: boolean;
+}
+
+type Options = [NoAdhocDdlOptions];
+type MessageIds = 'adhocDdl' | 'schemaApi';
+
+/**
+ * How sure we are that a string runs as SQL. `none`: no sink in sight, so only
+ * an unmistakably complete statement counts (see `shouldReport`).
+ */
+type Evidence = SinkStrength | 'none';
+
+const DEFAULTS = {
+  allow: [],
+  allowTemporary: true,
+  schemaApis: true,
+} satisfies NoAdhocDdlOptions;
+
+export default createRule<Options, MessageIds>({
+  name: 'no-adhoc-ddl',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow schema changes (DDL) outside migration files',
+      recommended: true,
+    },
+    messages: {
+      adhocDdl: '`{{statement}}` changes the schema outside a migration. Schema changes belong in a migration under `{{migrations}}`.',
+      schemaApi: '`{{api}}` changes the schema outside a migration. Schema changes belong in a migration under `{{migrations}}`.',
+    },
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          migrations: {
+            type: 'array',
+            items: { type: 'string', minLength: 1 },
+            uniqueItems: true,
+            description:
+              "Globs, relative to ESLint's working directory, of the migration files where DDL is allowed. Replaces `settings.guardrails.migrations` and the built-in defaults.",
+          },
+          allow: {
+            type: 'array',
+            items: { type: 'string', enum: [...DDL_KINDS] },
+            uniqueItems: true,
+            description: 'Statement kinds allowed outside migrations, such as `TRUNCATE`, `CREATE TABLE` or `GRANT`.',
+          },
+          allowTemporary: {
+            type: 'boolean',
+            description: 'Allow session-local temporary objects (`CREATE TEMP TABLE`, `SELECT … INTO TEMP t`, `DROP TEMPORARY TABLE`).',
+          },
+          schemaApis: {
+            type: 'boolean',
+            description:
+              'Also report ORM and query-builder calls that change the schema without SQL text (`knex.schema.createTable`, `sequelize.sync()`, `synchronize: true`…).',
+          },
+        },
+      },
+    ],
+    defaultOptions: [DEFAULTS],
+  },
+  create(context, [options]) {
+    // Cheapest check first: migrations may do anything.
+    if (isMigrationFile(context, options.migrations)) return {};
+
+    const sourceCode = context.sourceCode;
+    const migrations = describeMigrationFolder(getMigrationGlobs(context, options.migrations));
+    const allowed = new Set(options.allow ?? []);
+    const allowTemporary = options.allowTemporary !== false;
+    /** String expressions already read, so a piece of a concatenation or a sink argument is read once. */
+    const evaluated = new WeakSet<TSESTree.Node>();
+    /** Report positions already used: a constant reaches both its declaration and its sink. */
+    const reported = new Set<string>();
+
+    function shouldReport(statement: SqlStatement, evidence: Evidence): boolean {
+      if (!statement.ddl || allowed.has(statement.kind)) return false;
+      if (statement.flags.temporary && allowTemporary) return false;
+      if (evidence === 'sql') return true;
+      // Prose capitalises only the first word ("Drop table users"); SQL is written in one case.
+      if (statement.keywordCase === 'mixed') return false;
+      return evidence === 'maybe' || statement.complete;
+    }
+
+    function check(node: TSESTree.Node, evidence: Evidence, scope: TSESLint.Scope.Scope): void {
+      evaluated.add(node);
+      for (const alternative of evaluateString(node, scope)) {
+        const joined = joinStaticString(alternative);
+        if (!mayContainDdl(joined.text)) continue;
+        for (const statement of analyzeSql(joined.text)) {
+          if (shouldReport(statement, evidence)) report(statement, joined, node);
+        }
+      }
+    }
+
+    function report(statement: SqlStatement, joined: JoinedString, node: TSESTree.Node): void {
+      const span = locateHead(statement, joined);
+      const key = span ? `${span[0]}:${span[1]}` : `${node.range[0]}:${node.range[1]}:${statement.label}`;
+      if (reported.has(key)) return;
+      reported.add(key);
+      context.report({
+        loc: span ? { start: sourceCode.getLocFromIndex(span[0]), end: sourceCode.getLocFromIndex(span[1]) } : node.loc,
+        messageId: 'adhocDdl',
+        data: { statement: statement.label, migrations },
+      });
+    }
+
+    /** Checks a string that reaches no sink (or one we could not see). */
+    function checkAwayFromSink(piece: TSESTree.Node): void {
+      const root = stringRoot(piece);
+      // A template's tag is read by the TaggedTemplateExpression visitor, or by a sink that took the whole call.
+      const tagged = root.parent?.type === AST_NODE_TYPES.TaggedTemplateExpression ? root.parent : null;
+      if (evaluated.has(root) || (tagged && evaluated.has(tagged))) return;
+      evaluated.add(root);
+      if (isNonSqlContext(tagged ?? root) || isOnlyUsedOutsideSql(tagged ?? root, sourceCode)) return;
+      // `String.raw` keeps backslashes: read the tagged expression, not the cooked template.
+      check(tagged && isStringRaw(tagged.tag) ? tagged : root, 'none', sourceCode.getScope(piece));
+    }
+
+    function checkSchemaApis(node: TSESTree.CallExpression | TSESTree.NewExpression): void {
+      if (!options.schemaApis) return;
+      for (const call of findSchemaApiCalls(node, () => sourceCode.getScope(node))) {
+        if (call.kind !== null && allowed.has(call.kind)) continue;
+        context.report({ node: call.node, messageId: 'schemaApi', data: { api: call.api, migrations } });
+      }
+    }
+
+    return {
+      CallExpression(node) {
+        checkSchemaApis(node);
+        if (!isSinkCandidate(node)) return;
+        const scope = sourceCode.getScope(node);
+        const sink = getCallSink(node, scope);
+        if (!sink) return;
+        for (const expression of sqlExpressions(sink.argument, scope)) check(expression, sink.strength, scope);
+      },
+      NewExpression: checkSchemaApis,
+      TaggedTemplateExpression(node) {
+        // Without holes the text is all there is: skip the tag lookup when it holds no DDL word.
+        const { quasis, expressions } = node.quasi;
+        if (expressions.length === 0 && !quasis.some((quasi) => mayContainDdl(quasi.value.raw))) return;
+        const scope = sourceCode.getScope(node);
+        const tag = classifyTag(node.tag, scope);
+        if (tag === 'unknown') return; // its template is read like any other string
+        if (tag === 'other') evaluated.add(node.quasi);
+        else check(node.quasi, tag, scope);
+      },
+      Literal(node) {
+        if (typeof node.value === 'string' && mayContainDdl(node.value)) checkAwayFromSink(node);
+      },
+      TemplateLiteral(node) {
+        if (evaluated.has(node)) return;
+        if (node.quasis.some((quasi) => mayContainDdl(quasi.value.cooked ?? quasi.value.raw))) checkAwayFromSink(node);
+      },
+    };
+  },
+});
+
+/**
+ * Source range `[start, end)` of the statement's head (`ALTER TABLE users`),
+ * or of the SQL string holding it when escapes hide the statement itself,
+ * when its first character is verbatim in the source. The range stays inside
+ * the text run the statement starts in, so it never spans unrelated code.
+ */
+function locateHead(statement: SqlStatement, joined: JoinedString): [number, number] | null {
+  const start = sourceIndexAt(joined, statement.start);
+  if (start === null) return null;
+  let partEnd = joined.text.length;
+  for (const partStart of joined.partStarts) {
+    if (partStart > statement.start) {
+      partEnd = partStart;
+      break;
+    }
+  }
+  let last = Math.min(statement.headEnd, partEnd) - 1;
+  while (last > statement.start && (isSpace(joined.text.charAt(last)) || sourceIndexAt(joined, last) === null)) last--;
+  const end = sourceIndexAt(joined, last);
+  if (end === null || end < start) return [start, start + 1];
+  return [start, end + 1];
+}
+
+function isStringRaw(tag: TSESTree.Node): boolean {
+  return (
+    tag.type === AST_NODE_TYPES.MemberExpression &&
+    tag.object.type === AST_NODE_TYPES.Identifier &&
+    tag.object.name === 'String' &&
+    tag.property.type === AST_NODE_TYPES.Identifier &&
+    tag.property.name === 'raw'
+  );
+}
+
+function isSpace(ch: string): boolean {
+  return ch === ' ' || ch === '\n' || ch === '\t' || ch === '\r';
+}

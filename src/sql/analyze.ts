@@ -1,0 +1,156 @@
+import { classifyStatement } from './classify';
+import { HOLE_CHAR, lexSql, type Token } from './lexer';
+import type { SqlStatement } from './statement';
+
+/**
+ * Where an offset in a nested text (a `DO` body, an `EXECUTE` string) lands in
+ * the analysed text. `run` tells apart pieces that are not contiguous there
+ * (the strings of `EXECUTE 'a' || x || 'b'`).
+ */
+type OffsetMap = (offset: number) => MappedOffset;
+
+interface MappedOffset {
+  readonly at: number;
+  readonly exact: boolean;
+  readonly run: number;
+  /** When not exact: just past the enclosing string, so the statement spans it. */
+  readonly spanEnd?: number;
+}
+
+/** Guards against pathological nesting (`DO` inside `EXECUTE` inside `DO`…). */
+const MAX_NESTING = 4;
+
+/**
+ * In PL/pgSQL these words end one statement and start the next, so
+ * `IF … THEN ALTER TABLE …` and `BEGIN ALTER TABLE …` expose the ALTER.
+ */
+const PLPGSQL_BREAKS: ReadonlySet<string> = new Set(['BEGIN', 'THEN', 'ELSE', 'LOOP', 'DECLARE', 'EXCEPTION']);
+
+/**
+ * Every statement in `text`, in order, classified. Statements are split on `;`
+ * outside strings and comments; `DO $$ … $$` bodies and the strings of
+ * PL/pgSQL `EXECUTE` are analysed too and their statements (marked `nested`)
+ * follow the `DO` statement. Offsets refer to `text`.
+ */
+export function analyzeSql(text: string): SqlStatement[] {
+  const out: SqlStatement[] = [];
+  analyzeInto(out, text, false, (offset) => ({ at: offset, exact: true, run: 0 }), 0);
+  return out;
+}
+
+function analyzeInto(out: SqlStatement[], text: string, plpgsql: boolean, map: OffsetMap, depth: number): void {
+  for (const tokens of splitStatements(lexSql(text), plpgsql)) {
+    const [head] = tokens;
+    if (!head) continue;
+    if (head.type === 'word' && head.value === 'DO') {
+      if (depth < MAX_NESTING) analyzeDoBlock(out, tokens, map, depth);
+      continue;
+    }
+    if (plpgsql && head.type === 'word' && head.value === 'EXECUTE') {
+      if (depth < MAX_NESTING) analyzeExecute(out, tokens, map, depth);
+      continue;
+    }
+    const verdict = classifyStatement(tokens, text, plpgsql);
+    const start = map(head.start);
+    const end = start.exact ? map((tokens.at(-1) ?? head).end).at : (start.spanEnd ?? start.at + 1);
+    out.push({
+      ...verdict,
+      start: start.at,
+      end,
+      headEnd: start.exact ? headEndIn(text, head.start, verdict.headEnd, map) : end,
+      nested: depth > 0,
+      exact: start.exact,
+    });
+  }
+}
+
+/**
+ * The mapped end of a head, kept inside the run its statement starts in and
+ * off trailing holes: `EXECUTE 'ALTER TABLE ' || t` ends at `TABLE`.
+ */
+function headEndIn(text: string, start: number, headEnd: number, map: OffsetMap): number {
+  const first = map(start);
+  for (let last = headEnd - 1; last > start; last--) {
+    const ch = text.charAt(last);
+    if (ch === HOLE_CHAR || ch === ' ' || ch === '\n' || ch === '\t' || ch === '\r') continue;
+    const mapped = map(last);
+    if (mapped.exact && mapped.run === first.run) return mapped.at + 1;
+  }
+  return map(start + 1).at;
+}
+
+/** Tokens of each statement, without the separating `;` and never empty. */
+export function splitStatements(tokens: readonly Token[], plpgsql = false): Token[][] {
+  const statements: Token[][] = [];
+  let current: Token[] = [];
+  for (const token of tokens) {
+    if (token.type === 'punct' && token.value === ';') {
+      if (current.length > 0) statements.push(current);
+      current = [];
+    } else if (plpgsql && token.type === 'word' && PLPGSQL_BREAKS.has(token.value)) {
+      if (current.length > 0) statements.push(current);
+      current = [];
+    } else {
+      current.push(token);
+    }
+  }
+  if (current.length > 0) statements.push(current);
+  return statements;
+}
+
+/** `DO [LANGUAGE plpgsql] $$ body $$`: the body is PL/pgSQL. */
+function analyzeDoBlock(out: SqlStatement[], tokens: readonly Token[], map: OffsetMap, depth: number): void {
+  const body = tokens.find((token) => token.type === 'string');
+  if (!body) return;
+  analyzeInto(out, body.value, true, stringMap(body, map), depth + 1);
+}
+
+/**
+ * `EXECUTE 'ALTER TABLE ' || quote_ident(t) || ' ADD c int'`: the strings are
+ * joined with a hole for every piece in between, and the result is SQL.
+ */
+function analyzeExecute(out: SqlStatement[], tokens: readonly Token[], map: OffsetMap, depth: number): void {
+  let text = '';
+  const segments: { from: number; token: Token }[] = [];
+  let pendingHole = false;
+  for (const token of tokens.slice(1)) {
+    if (token.type === 'string') {
+      if (pendingHole && text !== '') text += HOLE_CHAR;
+      pendingHole = false;
+      segments.push({ from: text.length, token });
+      // `format('ALTER TABLE %I …', t)`: a placeholder is an unknown piece (same length, so offsets hold).
+      text += token.value.replace(/%[ILs]/g, `${HOLE_CHAR} `);
+    } else if (!(token.type === 'punct' && token.value === '|')) {
+      // `||` joins; anything else (a function call, a variable) is an unknown piece.
+      pendingHole = true;
+    }
+  }
+  const [first] = segments;
+  if (!first) return;
+  if (pendingHole) text += HOLE_CHAR;
+  const nested: OffsetMap = (offset) => {
+    let index = 0;
+    let segment = first;
+    segments.forEach((candidate, candidateIndex) => {
+      if (candidate.from <= offset) {
+        index = candidateIndex;
+        segment = candidate;
+      }
+    });
+    const mapped = stringMap(segment.token, map)(offset - segment.from);
+    // Each string of the EXECUTE is its own run, numbered inside the run it sits in.
+    return { ...mapped, run: mapped.run * 1000 + index };
+  };
+  analyzeInto(out, text, false, nested, depth + 1);
+}
+
+/** Offsets inside a string token's content, mapped to the outer text when the content is verbatim. */
+function stringMap(token: Token, map: OffsetMap): OffsetMap {
+  if (token.verbatim && token.contentStart !== undefined) {
+    const contentStart = token.contentStart;
+    return (offset) => map(contentStart + offset);
+  }
+  const at = map(token.start);
+  const spanEnd = at.exact ? map(token.end - 1).at + 1 : (at.spanEnd ?? at.at + 1);
+  return () => ({ ...at, exact: false, spanEnd });
+}
