@@ -17,15 +17,17 @@ export const configRules: Record<ConfigName, RuleRecord> = {
   recommended: {
     'guardrails/no-adhoc-ddl': 'error',
     'guardrails/no-raw-external-anchor': 'error',
+    'guardrails/require-concurrent-index': 'error', // acts on migration files only
   },
   // The web app workspace renders links and may talk to a database from server code.
   web: {
     'guardrails/no-adhoc-ddl': 'error',
     'guardrails/no-raw-external-anchor': 'error',
   },
-  // The scripts workspace (and migrations): SQL, no UI.
+  // The scripts workspace and the migrations: SQL, no UI.
   scripts: {
     'guardrails/no-adhoc-ddl': 'error',
+    'guardrails/require-concurrent-index': 'error', // acts on migration files only
   },
 };
 

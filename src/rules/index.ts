@@ -1,10 +1,12 @@
 import noAdhocDdl from './no-adhoc-ddl';
 import noRawExternalAnchor from './no-raw-external-anchor';
+import requireConcurrentIndex from './require-concurrent-index';
 
 /** Every rule of the pack, by name (without the `guardrails/` prefix). Keep sorted. */
 export const rules = {
   'no-adhoc-ddl': noAdhocDdl,
   'no-raw-external-anchor': noRawExternalAnchor,
+  'require-concurrent-index': requireConcurrentIndex,
 };
 
 export type RuleName = keyof typeof rules;
