@@ -101,7 +101,7 @@ describe.each(ruleNames)('rule %s', (name) => {
     const run = (options: unknown[]) =>
       linter.verify('const x = 1;', {
         plugins: { guardrails: plugin as unknown as ESLint.Plugin },
-        rules: { [`guardrails/${name}`]: ['error', ...options] } as Linter.RulesRecord,
+        rules: { [`guardrails/${name}`]: ['error', ...options] },
       });
     expect(run([])).toEqual([]);
     expect(run(meta.defaultOptions ?? [])).toEqual([]);
@@ -148,13 +148,13 @@ describe.each(configNames)('config %s', (name) => {
       overrideConfig: [flat as unknown as Linter.Config],
     });
     const config = (await eslint.calculateConfigForFile('src/some-file.tsx')) as { rules: Record<string, unknown> };
-    for (const rule of Object.keys(legacy.rules)) expect(config.rules[rule]).toEqual([2]);
+    for (const rule of Object.keys(legacy.rules)) expect((config.rules[rule] as unknown[])[0]).toBe(2);
   });
 
   it('resolves through defineConfig({ extends: ["guardrails/<name>"] })', async () => {
     const configs = defineConfig({ plugins: { guardrails: plugin as unknown as ESLint.Plugin }, extends: [`guardrails/${name}`] });
     const eslint = new ESLint({ cwd: ROOT, overrideConfigFile: true, overrideConfig: configs });
     const config = (await eslint.calculateConfigForFile('scripts/x.ts')) as { rules: Record<string, unknown> };
-    for (const rule of Object.keys(legacy.rules)) expect(config.rules[rule]).toEqual([2]);
+    for (const rule of Object.keys(legacy.rules)) expect((config.rules[rule] as unknown[])[0]).toBe(2);
   });
 });

@@ -53,6 +53,7 @@ const EXAMPLE_SOURCE_FILES = [
   'apps/web/src/server/sessions.ts',
   'infra/migrations/versions/001_create_users.ts',
   'infra/migrations/versions/002_add_verified_email.ts',
+  'infra/migrations/versions/003_index_orders_by_customer.ts',
   'scripts/backfill-user-emails.ts',
   'scripts/reset-test-db.js',
   'scripts/seed.ts',
@@ -73,7 +74,7 @@ describe.each(modes)('$name', (mode) => {
     expect(run.exitCode).toBe(1);
   });
 
-  it('exits 0 on the migrations, which legitimately hold DDL', () => {
+  it('exempts the migrations from no-adhoc-ddl and checks their index safety', () => {
     const consumer = consumers.get(mode.fixture) as string;
     const project = copyExample(consumer, `${mode.name.replace(/\W+/g, '-')}-migrations`);
     const run = runEslint(consumer, project, [...mode.args.slice(1), 'infra'], mode.env);
@@ -81,7 +82,19 @@ describe.each(modes)('$name', (mode) => {
     expect(run.files).toEqual([
       'infra/migrations/versions/001_create_users.ts',
       'infra/migrations/versions/002_add_verified_email.ts',
+      'infra/migrations/versions/003_index_orders_by_customer.ts',
     ]);
+    expect(show(run.findings)).toEqual(show(expectedFindings().filter((f) => f.file.startsWith('infra/'))));
+    expect(run.findings.map((f) => f.ruleId)).not.toContain('guardrails/no-adhoc-ddl');
+    expect(run.exitCode).toBe(1);
+  });
+
+  it('exits 0 when nothing is wrong (the workspace that only holds SafeLink users)', () => {
+    const consumer = consumers.get(mode.fixture) as string;
+    const project = copyExample(consumer, `${mode.name.replace(/\W+/g, '-')}-clean`);
+    const run = runEslint(consumer, project, [...mode.args.slice(1), 'apps/web/src/components'], mode.env);
+    expect(run.fatal).toEqual([]);
+    expect(run.files).toEqual(['apps/web/src/components/Footer.tsx', 'apps/web/src/components/SafeLink.tsx']);
     expect(run.findings).toEqual([]);
     expect(run.exitCode).toBe(0);
   });
