@@ -42,8 +42,11 @@ const DEFINITIONS: ReadonlySet<string> = new Set([
 /**
  * Whether `node` sits inside the definition of the component named `name`:
  * the sanctioned component renders a raw `<a>` itself and must not need an
- * `eslint-disable` for it.
+ * `eslint-disable` for it. Walks parents (no ancestor array is built).
  */
-export function isInsideDefinitionOf(ancestors: readonly TSESTree.Node[], name: string): boolean {
-  return ancestors.some((ancestor) => DEFINITIONS.has(ancestor.type) && definedName(ancestor) === name);
+export function isInsideDefinitionOf(node: TSESTree.Node, name: string): boolean {
+  for (let current = node.parent; current; current = current.parent) {
+    if (DEFINITIONS.has(current.type) && definedName(current) === name) return true;
+  }
+  return false;
 }

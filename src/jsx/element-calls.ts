@@ -30,8 +30,9 @@ const FACTORY_NAMES: ReadonlySet<string> = new Set(
  * (`import { jsx as _jsx } from "react/jsx-runtime"`, `import h from "hyperscript"`).
  * Collected once per file so the call visitor can reject calls by name.
  */
-export function collectFactoryNames(program: TSESTree.Program): Set<string> {
-  const names = new Set(FACTORY_NAMES);
+export function collectFactoryNames(program: TSESTree.Program): ReadonlySet<string> {
+  // Most files import no factory under another name: share the default set.
+  let names: Set<string> | null = null;
   for (const statement of program.body) {
     if (statement.type !== AST_NODE_TYPES.ImportDeclaration || !Object.hasOwn(ELEMENT_FACTORIES, statement.source.value)) continue;
     const factories = ELEMENT_FACTORIES[statement.source.value] ?? [];
@@ -44,10 +45,13 @@ export function collectFactoryNames(program: TSESTree.Program): Set<string> {
           : specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier
             ? 'default'
             : '*';
-      if (factories.includes(imported)) names.add(specifier.local.name);
+      if (factories.includes(imported) && !FACTORY_NAMES.has(specifier.local.name)) {
+        names ??= new Set(FACTORY_NAMES);
+        names.add(specifier.local.name);
+      }
     }
   }
-  return names;
+  return names ?? FACTORY_NAMES;
 }
 
 function isFactory(origin: { source: string; imported: string } | null): boolean {

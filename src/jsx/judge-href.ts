@@ -4,13 +4,13 @@ import { evaluateString, readConstObjectProperty, resolveConstant } from '../sta
 import { classifyStaticHref } from '../url/classify-static-href';
 import { describeHref, truncate } from '../url/display';
 import type { UrlPolicy } from '../url/policy';
-import { combineVerdicts, type HrefVerdict } from '../url/verdict';
+import { combineVerdicts, isReportable, type HrefVerdict } from '../url/verdict';
 
 type Scope = TSESLint.Scope.Scope;
 
 export interface HrefJudgement {
   readonly verdict: HrefVerdict;
-  /** The href as the message shows it. */
+  /** The href as the message shows it; empty for verdicts that are never reported (no message, no work). */
   readonly href: string;
 }
 
@@ -53,6 +53,7 @@ export function judgeHrefValue(
   const alternatives = evaluateString(node, scope);
   const verdicts = alternatives.map((alternative) => classifyStaticHref(alternative, policy));
   const worst = combineVerdicts(verdicts);
+  if (!isReportable(worst)) return { verdict: worst, href: '' };
   const parts = alternatives[verdicts.indexOf(worst)] ?? [];
   // A value that is one unknown expression reads best as that expression: `url`, `props.href`.
   const only = parts.length === 1 ? parts[0] : undefined;

@@ -3,13 +3,21 @@ import { ASTUtils, AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { createRule } from '../util/create-rule';
 import { isInsideDefinitionOf } from '../jsx/component-definition';
 import { collectFactoryNames, isElementFactoryCall } from '../jsx/element-calls';
-import { ANCHOR_HREF_PROPS, createJsxLinkDetection, identifyJsxLink, isAnchorTagValue, type JsxLink } from '../jsx/identify-jsx-link';
+import {
+  ANCHOR_HREF_PROPS,
+  createJsxLinkDetection,
+  identifyJsxLink,
+  isAnchorTagValue,
+  type JsxLink,
+  type JsxLinkDetection,
+} from '../jsx/identify-jsx-link';
 import { collectLinkComponents, type LinkComponentOption } from '../jsx/link-components';
 import { judgeCallProp, judgePropSource, type LinkFinding, worstFinding } from '../jsx/link-findings';
 import { jsxNameText } from '../jsx/names';
 import { findPropSource, hasSpreadBefore } from '../jsx/prop-source';
 import { buildSafeLinkFix } from '../jsx/safe-link-fix';
 import { describeResolved } from '../url/display';
+import { isReportable } from '../url/verdict';
 import { ALLOWED_HOST_PATTERN, createUrlPolicy, DEFAULT_ALLOWED_SCHEMES, SCHEME_PATTERN, type UrlPolicy } from '../url/policy';
 
 export interface NoRawExternalAnchorOptions {
@@ -34,16 +42,36 @@ const DEFAULTS = {
   unknownHref: 'report',
 } satisfies NoRawExternalAnchorOptions;
 
-// Policies are rebuilt only when the options change, not for every file.
-const policyCache = new Map<string, UrlPolicy>();
-function policyFor(allowedHosts: readonly string[], allowedSchemes: readonly string[]): UrlPolicy {
-  const key = JSON.stringify([allowedHosts, allowedSchemes]);
-  let policy = policyCache.get(key);
-  if (!policy) {
-    policy = createUrlPolicy({ allowedHosts, allowedSchemes });
-    policyCache.set(key, policy);
+interface FileSetup {
+  readonly policy: UrlPolicy;
+  readonly detection: JsxLinkDetection;
+}
+
+/**
+ * What a file's linting needs from the options and settings, built once per
+ * distinct configuration rather than once per file: a run has a handful of
+ * configurations and thousands of files. Holds derived option data only,
+ * never anything from a file.
+ */
+const setupCache = new Map<string, FileSetup>();
+function setupFor(options: NoRawExternalAnchorOptions, settings: Readonly<Record<string, unknown>>): FileSetup {
+  const key = JSON.stringify([options, settings.linkComponents ?? null]);
+  let setup = setupCache.get(key);
+  if (!setup) {
+    setup = {
+      policy: createUrlPolicy({
+        allowedHosts: options.allowedHosts ?? [],
+        allowedSchemes: options.allowedSchemes ?? DEFAULTS.allowedSchemes,
+      }),
+      detection: createJsxLinkDetection(
+        options.component ?? DEFAULTS.component,
+        collectLinkComponents(options.linkComponents, settings),
+        options.polymorphicProps ?? DEFAULTS.polymorphicProps,
+      ),
+    };
+    setupCache.set(key, setup);
   }
-  return policy;
+  return setup;
 }
 
 /** Whether the element sits inside an `<svg>`, where SafeLink (an HTML anchor) would not render. */
@@ -137,12 +165,7 @@ export default createRule<Options, MessageIds>({
     const component = options.component ?? DEFAULTS.component;
     const importSource = options.importSource ?? null;
     const reportUnknown = (options.unknownHref ?? DEFAULTS.unknownHref) === 'report';
-    const policy = policyFor(options.allowedHosts ?? [], options.allowedSchemes ?? DEFAULTS.allowedSchemes);
-    const detection = createJsxLinkDetection(
-      component,
-      collectLinkComponents(options.linkComponents, context.settings),
-      options.polymorphicProps ?? DEFAULTS.polymorphicProps,
-    );
+    const { policy, detection } = setupFor(options, context.settings);
     let factoryNames: ReadonlySet<string> = new Set();
 
     function suggestionFor(link: JsxLink, element: TSESTree.JSXOpeningElement, finding: LinkFinding): TSESLint.ReportSuggestionArray<MessageIds> {
@@ -168,12 +191,23 @@ export default createRule<Options, MessageIds>({
       ];
     }
 
-    function report(finding: LinkFinding, suggest: () => TSESLint.ReportSuggestionArray<MessageIds>, onlyForbidden: boolean): void {
+    /**
+     * Reports a finding unless it is silent here: non-forbidden verdicts on the
+     * sanctioned component (`onlyForbidden`), anything inside the component's own
+     * definition. Checked last, because most links are internal and never get here.
+     */
+    function report(
+      finding: LinkFinding,
+      at: TSESTree.Node,
+      suggest: () => TSESLint.ReportSuggestionArray<MessageIds>,
+      onlyForbidden: boolean,
+    ): void {
       const { verdict, node, href } = finding;
+      if (!isReportable(verdict) || (onlyForbidden && verdict.kind !== 'forbiddenScheme')) return;
+      if (verdict.kind === 'unknown' && !reportUnknown) return;
+      if (!onlyForbidden && isInsideDefinitionOf(at, component)) return;
       if (verdict.kind === 'forbiddenScheme') {
         context.report({ node, messageId: 'forbiddenScheme', data: { href, scheme: verdict.scheme } });
-      } else if (onlyForbidden) {
-        return;
       } else if (verdict.kind === 'external') {
         context.report({
           node,
@@ -181,7 +215,7 @@ export default createRule<Options, MessageIds>({
           data: { href, resolved: describeResolved(verdict.resolved), component },
           suggest: suggest(),
         });
-      } else if (verdict.kind === 'unknown' && reportUnknown) {
+      } else {
         context.report({ node, messageId: 'unknownHref', data: { href, component }, suggest: suggest() });
       }
     }
@@ -195,7 +229,6 @@ export default createRule<Options, MessageIds>({
         const link = identifyJsxLink(element, detection, () => sourceCode.getScope(element));
         if (!link) return;
         const sanctioned = link.kind === 'sanctioned';
-        if (!sanctioned && isInsideDefinitionOf(sourceCode.getAncestors(element), component)) return;
         const scope = sourceCode.getScope(element);
         const [primary = null, ...others] = link.hrefProps.map((prop) =>
           judgePropSource(findPropSource(element.attributes, prop, scope), scope, policy, sourceCode),
@@ -204,7 +237,7 @@ export default createRule<Options, MessageIds>({
         // `xlinkHref` that only such a spread might supply is noise, not a finding.
         const hrefKnown = primary !== null && primary.source?.kind !== 'unknownSpread';
         const finding = worstFinding([primary, ...others.filter((other) => !hrefKnown || other?.source?.kind !== 'unknownSpread')]);
-        if (finding) report(finding, () => suggestionFor(link, element, finding), sanctioned);
+        if (finding) report(finding, element, () => suggestionFor(link, element, finding), sanctioned);
       },
 
       CallExpression(call) {
@@ -213,10 +246,9 @@ export default createRule<Options, MessageIds>({
         if (!type || type.type === AST_NODE_TYPES.SpreadElement) return;
         const scope = sourceCode.getScope(call);
         if (!isAnchorTagValue(type, scope)) return;
-        if (isInsideDefinitionOf(sourceCode.getAncestors(call), component)) return;
         const finding = worstFinding(ANCHOR_HREF_PROPS.map((prop) => judgeCallProp(props, prop, call, scope, policy, sourceCode)));
         // Rewriting a call into a component is not mechanical: no suggestion.
-        if (finding) report(finding, () => [], false);
+        if (finding) report(finding, call, () => [], false);
       },
     };
   },

@@ -22,6 +22,28 @@ function isSameOrigin(url: URL, base: URL): boolean {
   return url.protocol === base.protocol && url.host === base.host;
 }
 
+const HASH = 0x23;
+const QUESTION = 0x3f;
+const SLASH = 0x2f;
+const BACKSLASH = 0x5c;
+const TAB = 0x09;
+const LF = 0x0a;
+const CR = 0x0d;
+
+/**
+ * Hrefs that stay on the page's origin whatever follows, decided without
+ * building a URL (most hrefs in real code are like this): `#…`, `?…`, and a
+ * path-absolute `/x…`. A second character of `/` or `\` starts a host, and a
+ * tab or newline there is removed by the parser, so those take the full path.
+ */
+function isTriviallyInternal(href: string): boolean {
+  const first = href.charCodeAt(0);
+  if (first === HASH || first === QUESTION) return true;
+  if (first !== SLASH) return false;
+  const second = href.charCodeAt(1);
+  return second !== SLASH && second !== BACKSLASH && second !== TAB && second !== LF && second !== CR;
+}
+
 /**
  * Classifies a complete href string exactly as a browser resolves it: Node's
  * WHATWG `URL` does the parsing (whitespace and control stripping, `\` as `/`,
@@ -29,6 +51,7 @@ function isSameOrigin(url: URL, base: URL): boolean {
  * what the parsed result means for the site.
  */
 export function classifyHref(href: string, policy: UrlPolicy): HrefVerdict {
+  if (isTriviallyInternal(href)) return { kind: 'internal' };
   const [first, second] = BASES;
   const url = tryParse(href, first);
   if (!url) return { kind: 'invalid' };

@@ -15,6 +15,11 @@ export type HrefVerdict =
 
 export type HrefVerdictKind = HrefVerdict['kind'];
 
+/** Whether a verdict can lead to a report (the others never show their href in a message). */
+export function isReportable(verdict: HrefVerdict): boolean {
+  return verdict.kind === 'external' || verdict.kind === 'forbiddenScheme' || verdict.kind === 'unknown';
+}
+
 // Most alarming first: a link that may run script beats one that may leave,
 // which beats one nobody can check.
 const SEVERITY: Readonly<Record<HrefVerdictKind, number>> = {
