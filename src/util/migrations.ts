@@ -52,8 +52,11 @@ function compile(globs: readonly string[]): (file: string) => boolean {
 
 /** The file's path relative to ESLint's cwd, with `/` separators (what the globs are written against). */
 export function relativeFilename(context: ContextLike): string {
-  const relative = path.relative(context.cwd, context.filename);
-  return relative.split(path.sep).join('/');
+  const { cwd, filename } = context;
+  // The common case, a file below cwd, is a slice; `path.relative` costs more than the match itself.
+  const prefix = cwd.endsWith(path.sep) ? cwd : cwd + path.sep;
+  const relative = filename.startsWith(prefix) ? filename.slice(prefix.length) : path.relative(cwd, filename);
+  return path.sep === '/' ? relative : relative.split(path.sep).join('/');
 }
 
 /** Whether the file being linted is a migration. Pure string work: no file-system access. */
