@@ -55,6 +55,20 @@ throw 'DROP TABLE users';`,
       filename: "tests/users.test.ts",
     },
     {
+      // Found linting Outline: an injection payload in a request body is test data, never run.
+      name: "SQL-looking data in a test file, reaching no sink",
+      code: `it('rejects unknown filters', async () => {
+  const res = await server.post('/api/documents.search', { body: { dateFilter: 'DROP TABLE students;' } });
+  const payloads = ['TRUNCATE users', "'; DROP TABLE users; --"];
+});`,
+      filename: "server/routes/api/documents/documents.test.ts",
+    },
+    {
+      name: "SQL-looking data under __tests__, reaching no sink",
+      code: `export const payload = 'DROP TABLE users';`,
+      filename: "src/__tests__/fixtures.ts",
+    },
+    {
       name: "JSX text and attributes",
       code: `const el = <button title="DROP TABLE users" aria-label={'TRUNCATE users'}>DROP TABLE users</button>;`,
       filename: "apps/web/page.tsx",
@@ -202,6 +216,24 @@ throw new Error(message);`,
     },
   ],
   invalid: [
+    {
+      name: "a test helper running DDL through a sink is still reported",
+      code: `import { sequelize } from '../db';
+it('starts clean', async () => {
+  await sequelize.query('TRUNCATE TABLE teams, users RESTART IDENTITY CASCADE');
+});`,
+      filename: "server/routes/api/installation/installation.test.ts",
+      errors: [
+        {
+          messageId: "adhocDdl",
+          data: { statement: "TRUNCATE teams", migrations: "migrations/" },
+          line: 3,
+          column: 26,
+          endLine: 3,
+          endColumn: 46,
+        },
+      ],
+    },
     {
       name: "a constant used for people and elsewhere",
       code: `const q = 'CREATE TABLE users (id int)';
