@@ -5,6 +5,7 @@ import {
   CREATE_MODIFIERS,
   DROP_TAIL,
   MULTI_WORD_OBJECTS,
+  OBJECT_ALIASES,
   PRIVILEGES,
   SINGLE_WORD_OBJECTS,
   TRUNCATE_TAIL,
@@ -33,11 +34,6 @@ interface ObjectMatch {
 type MutableFlags = { -readonly [K in keyof StatementFlags]: StatementFlags[K] };
 
 /** Object kinds reported under a more common name, so `allow` needs fewer entries. */
-const OBJECT_ALIASES: Readonly<Record<string, string>> = {
-  'TEXT SEARCH *': 'TEXT SEARCH',
-  'CONSTRAINT TRIGGER': 'TRIGGER',
-};
-
 /** Longest length of a name or label we show in a message. */
 const MAX_NAME = 60;
 

@@ -53,50 +53,29 @@ export const SINGLE_WORD_OBJECTS: ReadonlySet<string> = new Set([
   'EVENT',
 ]);
 
+/** Multi-word kinds reported under another kind's name. */
+export const OBJECT_ALIASES: Readonly<Record<string, string>> = {
+  'TEXT SEARCH *': 'TEXT SEARCH',
+  'CONSTRAINT TRIGGER': 'TRIGGER',
+};
+
+/** `DEFAULT PRIVILEGES` is only ever altered: it is the kind `ALTER DEFAULT PRIVILEGES`, listed on its own. */
+const NOT_AN_OBJECT_KIND = 'DEFAULT PRIVILEGES';
+
 /**
  * Every object kind a statement kind can name, as the rule's `allow` option
  * spells them (`TEXT SEARCH CONFIGURATION` and friends collapse to `TEXT SEARCH`).
+ * Derived from the grammar's own lists, so a kind the classifier learns is a kind
+ * `allow` accepts.
  */
 export const OBJECT_KINDS: readonly string[] = [
-  'TABLE',
-  'INDEX',
-  'VIEW',
-  'MATERIALIZED VIEW',
-  'SCHEMA',
-  'DATABASE',
-  'SEQUENCE',
-  'TYPE',
-  'DOMAIN',
-  'EXTENSION',
-  'FUNCTION',
-  'PROCEDURE',
-  'TRIGGER',
-  'EVENT TRIGGER',
-  'POLICY',
-  'RULE',
-  'ROLE',
-  'USER',
-  'GROUP',
-  'AGGREGATE',
-  'COLLATION',
-  'CONVERSION',
-  'FOREIGN TABLE',
-  'FOREIGN DATA WRAPPER',
-  'SERVER',
-  'LANGUAGE',
-  'OPERATOR',
-  'OPERATOR CLASS',
-  'OPERATOR FAMILY',
-  'PUBLICATION',
-  'SUBSCRIPTION',
-  'STATISTICS',
-  'TABLESPACE',
-  'TEXT SEARCH',
-  'TRANSFORM',
-  'CAST',
-  'ACCESS METHOD',
-  'USER MAPPING',
-  'EVENT',
+  ...new Set([
+    ...SINGLE_WORD_OBJECTS,
+    ...MULTI_WORD_OBJECTS.map((words) => {
+      const spelled = words.join(' ');
+      return OBJECT_ALIASES[spelled] ?? spelled;
+    }).filter((kind) => kind !== NOT_AN_OBJECT_KIND),
+  ]),
 ];
 
 /** Words allowed between CREATE and the object kind. */
