@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { evaluateString } from '../static';
+import { evaluateString, isStringRawTag } from '../static';
 import { analyzeSql } from '../sql/analyze';
 import { DDL_KINDS } from '../sql/keywords';
 import { describeMigrationFolder } from '../sql/migration-folder';
@@ -142,7 +142,7 @@ export default createRule<Options, MessageIds>({
       evaluated.add(root);
       if (isNonSqlContext(tagged ?? root) || isOnlyUsedOutsideSql(tagged ?? root, sourceCode)) return;
       // `String.raw` keeps backslashes: read the tagged expression, not the cooked template.
-      check(tagged && isStringRaw(tagged.tag) ? tagged : root, 'none', sourceCode.getScope(piece));
+      check(tagged && isStringRawTag(tagged.tag) ? tagged : root, 'none', sourceCode.getScope(piece));
     }
 
     function checkSchemaApis(node: TSESTree.CallExpression | TSESTree.NewExpression): void {
@@ -205,16 +205,6 @@ function locateHead(statement: SqlStatement, joined: JoinedString): [number, num
   const end = sourceIndexAt(joined, last);
   if (end === null || end < start) return [start, start + 1];
   return [start, end + 1];
-}
-
-function isStringRaw(tag: TSESTree.Node): boolean {
-  return (
-    tag.type === AST_NODE_TYPES.MemberExpression &&
-    tag.object.type === AST_NODE_TYPES.Identifier &&
-    tag.object.name === 'String' &&
-    tag.property.type === AST_NODE_TYPES.Identifier &&
-    tag.property.name === 'raw'
-  );
 }
 
 function isSpace(ch: string): boolean {

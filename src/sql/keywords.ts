@@ -97,6 +97,34 @@ export const CREATE_MODIFIERS: ReadonlySet<string> = new Set([
   'DEFAULT',
 ]);
 
+/**
+ * Role attributes (PostgreSQL `CREATE/ALTER ROLE … LOGIN PASSWORD …`, MySQL
+ * `CREATE/ALTER USER … IDENTIFIED BY … REQUIRE … ACCOUNT …`), accepted after a
+ * role's name by both CREATE and ALTER.
+ */
+const ROLE_ATTRIBUTES: readonly string[] = [
+  'WITH',
+  'PASSWORD',
+  'LOGIN',
+  'NOLOGIN',
+  'SUPERUSER',
+  'NOSUPERUSER',
+  'CREATEDB',
+  'NOCREATEDB',
+  'CREATEROLE',
+  'NOCREATEROLE',
+  'IDENTIFIED',
+  'CONNECTION',
+  'VALID',
+  'REPLICATION',
+  'NOREPLICATION',
+  'BYPASSRLS',
+  'NOBYPASSRLS',
+  'ACCOUNT',
+  'REQUIRE',
+  'ENCRYPTED',
+];
+
 /** What may follow `ALTER <object> <name>`: the action. */
 export const ALTER_ACTIONS: ReadonlySet<string> = new Set([
   'ADD',
@@ -139,32 +167,13 @@ export const ALTER_ACTIONS: ReadonlySet<string> = new Set([
   'CACHE',
   'CYCLE',
   'OWNED',
-  'WITH',
-  'PASSWORD',
-  'LOGIN',
-  'NOLOGIN',
-  'SUPERUSER',
-  'NOSUPERUSER',
-  'CREATEDB',
-  'NOCREATEDB',
-  'CREATEROLE',
-  'NOCREATEROLE',
-  'IDENTIFIED',
-  'CONNECTION',
-  'VALID',
-  'REPLICATION',
-  'NOREPLICATION',
-  'BYPASSRLS',
-  'NOBYPASSRLS',
-  'ACCOUNT',
-  'REQUIRE',
+  ...ROLE_ATTRIBUTES, // ALTER ROLE/USER … LOGIN, PASSWORD …
   'CONNECT',
   'IS_TEMPLATE',
   'ALLOW_CONNECTIONS',
   'USING',
   'TO',
   'ON',
-  'ENCRYPTED',
   'COMMENT',
   'PARTITION',
   'COALESCE',
@@ -232,36 +241,17 @@ export const PRIVILEGES: ReadonlySet<string> = new Set([
 
 /** Attributes of CREATE ROLE/USER/GROUP (PostgreSQL) and CREATE USER (MySQL: `'u'@'host' IDENTIFIED BY`). */
 const ROLE_FOLLOW: ReadonlySet<string> = new Set([
+  ...ROLE_ATTRIBUTES,
   '',
-  'WITH',
-  'LOGIN',
-  'NOLOGIN',
-  'PASSWORD',
-  'SUPERUSER',
-  'NOSUPERUSER',
-  'CREATEDB',
-  'NOCREATEDB',
-  'CREATEROLE',
-  'NOCREATEROLE',
   'INHERIT',
   'NOINHERIT',
-  'REPLICATION',
-  'NOREPLICATION',
-  'BYPASSRLS',
-  'NOBYPASSRLS',
-  'CONNECTION',
-  'VALID',
   'IN',
   'ROLE',
   'ADMIN',
-  'ENCRYPTED',
   'SYSID',
   'USER',
   '@',
-  'IDENTIFIED',
-  'REQUIRE',
   'DEFAULT',
-  'ACCOUNT',
 ]);
 
 /** Per object kind, words allowed right after the name of a CREATE (`''` = end of statement). */

@@ -152,6 +152,17 @@ function evaluateCall(call: TSESTree.CallExpression, scope: Scope, depth: number
   return fromStaticValue(call, scope);
 }
 
+/** Whether a template tag is `String.raw` (also `String["raw"]`), whose value keeps backslashes. */
+export function isStringRawTag(tag: TSESTree.Node): boolean {
+  const unwrapped = unwrapExpression(tag);
+  return (
+    unwrapped.type === AST_NODE_TYPES.MemberExpression &&
+    unwrapped.object.type === AST_NODE_TYPES.Identifier &&
+    unwrapped.object.name === 'String' &&
+    getStaticPropertyName(unwrapped) === 'raw'
+  );
+}
+
 function evaluate(input: TSESTree.Node, scope: Scope, depth: number): StaticString[] {
   if (depth > MAX_DEPTH) return hole(input);
   const node = unwrapExpression(input);
@@ -167,15 +178,8 @@ function evaluate(input: TSESTree.Node, scope: Scope, depth: number): StaticStri
     }
     case AST_NODE_TYPES.TemplateLiteral:
       return evaluateTemplate(node, scope, depth, false);
-    case AST_NODE_TYPES.TaggedTemplateExpression: {
-      const tag = unwrapExpression(node.tag);
-      const isStringRaw =
-        tag.type === AST_NODE_TYPES.MemberExpression &&
-        tag.object.type === AST_NODE_TYPES.Identifier &&
-        tag.object.name === 'String' &&
-        getStaticPropertyName(tag) === 'raw';
-      return isStringRaw ? evaluateTemplate(node.quasi, scope, depth, true) : hole(node);
-    }
+    case AST_NODE_TYPES.TaggedTemplateExpression:
+      return isStringRawTag(node.tag) ? evaluateTemplate(node.quasi, scope, depth, true) : hole(node);
     case AST_NODE_TYPES.BinaryExpression: {
       if (node.operator !== '+') return fromStaticValue(node, scope);
       const left = evaluate(node.left, scope, depth + 1);

@@ -33,6 +33,7 @@ describe('evaluateString', () => {
     ['const parts = ["a", "b"]; const probe = parts.join();', ['a,b']],
     ['const probe = "a".concat("b", c);', ['ab⟨c⟩']],
     ['const probe = String.raw`a\\b${c}`;', ['a\\b⟨c⟩']],
+    ['const probe = String["raw"]`a\\b`;', ['a\\b']],
     ['const probe = sql`CREATE TABLE x`;', ['⟨sql`CREATE TABLE x`⟩']],
     ['const probe = `https://${host}/x`;', ['https://⟨host⟩/x']],
     ['const probe = c ? "a" : "b";', ['a', 'b']],
