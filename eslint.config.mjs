@@ -23,7 +23,7 @@ const removedContextApis = [
 
 export default defineConfig([
   {
-    ignores: ['dist/', 'coverage/', 'examples/', 'bench/', 'tests/integration/fixtures/', '**/node_modules/'],
+    ignores: ['dist/', 'coverage/', '.cache/', 'examples/', 'bench/', 'tests/integration/fixtures/', '**/node_modules/'],
   },
   ...tseslint.configs.strictTypeChecked,
   ...tseslint.configs.stylisticTypeChecked,
