@@ -48,7 +48,7 @@ function lookup(table: Readonly<Record<string, 'create' | 'drop'>>, method: stri
 }
 
 /** `x.schema`, `x.schema.withSchema('s')`: a knex/Kysely schema builder. */
-function isSchemaBuilder(node: TSESTree.Node): boolean {
+export function isSchemaBuilder(node: TSESTree.Node): boolean {
   let current = unwrapExpression(node);
   for (let hop = 0; hop < 4; hop++) {
     if (current.type === AST_NODE_TYPES.MemberExpression) {
@@ -170,7 +170,7 @@ export function findBuilderIndexCall(call: TSESTree.CallExpression, runner: Runn
 }
 
 /** When `identifier` is the table parameter of an `alterTable`/`table` callback: that schema call. */
-function knexAlterCallOf(identifier: TSESTree.Identifier, scope: Scope): TSESTree.CallExpression | null {
+export function knexAlterCallOf(identifier: TSESTree.Identifier, scope: Scope): TSESTree.CallExpression | null {
   const variable = ASTUtils.findVariable(scope, identifier);
   const def = variable?.defs[0];
   if (def?.type !== Lint.Scope.DefinitionType.Parameter || def.node.params[0] !== def.name) return null;
