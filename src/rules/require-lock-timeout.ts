@@ -108,9 +108,9 @@ export default createRule<Options, MessageIds>({
             order: statement.order,
             report: () => {
               context.report({
-                loc: locIn(sourceCode, statement, statement.statement.start, statement.statement.headEnd),
+                loc: locIn(sourceCode, statement, statement.statement.start, statement.statement.ddl ? statement.statement.headEnd : statement.statement.end),
                 messageId: 'missingLockTimeout',
-                data: { statement: clipLabel(statement.statement.label), lock: withArticle(lock.lock), table: lock.tableLabel, blocks: LOCK_BLOCKS[lock.lock] },
+                data: { statement: statementLabel(statement), lock: withArticle(lock.lock), table: lock.tableLabel, blocks: LOCK_BLOCKS[lock.lock] },
               });
             },
           });
@@ -142,3 +142,8 @@ export default createRule<Options, MessageIds>({
     };
   },
 });
+
+/** The classifier's head for DDL (`ALTER TABLE users`); the statement itself for the rest (`LOCK TABLE users IN … MODE`). */
+function statementLabel(statement: MigrationStatement): string {
+  return statement.statement.ddl ? clipLabel(statement.statement.label) : clipLabel(statement.text.slice(statement.statement.start, statement.statement.end));
+}
