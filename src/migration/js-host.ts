@@ -61,6 +61,11 @@ export interface JsMigrationFacts {
   readonly builderIndexes: readonly JsBuilderIndex[];
   /** The call (or tagged template) that runs a statement of `model`. */
   sinkOf(statement: MigrationStatement): TSESTree.Node | undefined;
+  /**
+   * The transaction around the call that runs a statement, past the string's own
+   * implicit one (`multiStatement`) or its `DO` block: the runner's, a callback's…
+   */
+  wrapperOf(statement: MigrationStatement): TransactionReason | null;
   /** Step, direction, order and transaction of any node in the file (a builder call). */
   placeOf(node: TSESTree.Node, passedTransaction?: boolean): JsPlace;
 }
@@ -251,6 +256,7 @@ function buildFacts(sourceCode: SourceCode, runner: Runner | null): JsMigrationF
   }
 
   const sinkOfStatement = new WeakMap<MigrationStatement, TSESTree.Node>();
+  const wrappers = new WeakMap<MigrationStatement, TransactionReason | null>();
   const passed = new Map<TSESTree.Node, boolean>();
   const statements = pending.map(({ statement, sink }): MigrationStatement => {
     let passedTransaction = passed.get(sink.node);
@@ -259,13 +265,11 @@ function buildFacts(sourceCode: SourceCode, runner: Runner | null): JsMigrationF
       passedTransaction = passesTransaction(options, sink.scope);
       passed.set(sink.node, passedTransaction);
     }
-    const transaction = statement.statement.nested
-      ? 'doBlock'
-      : statement.multiStatement
-        ? 'multiStatement'
-        : transactionReason(sink.node, statement.order, sink.step, passedTransaction);
+    const wrapper = transactionReason(sink.node, statement.order, sink.step, passedTransaction);
+    const transaction = statement.statement.nested ? 'doBlock' : statement.multiStatement ? 'multiStatement' : wrapper;
     const full: MigrationStatement = { ...statement, transaction };
     sinkOfStatement.set(full, sink.node);
+    wrappers.set(full, wrapper);
     return full;
   });
 
@@ -282,6 +286,7 @@ function buildFacts(sourceCode: SourceCode, runner: Runner | null): JsMigrationF
     calls,
     builderIndexes: builderCalls.map(({ builder }) => ({ builder, ...placeOf(builder.call, builder.transactionOption) })),
     sinkOf: (statement) => sinkOfStatement.get(statement),
+    wrapperOf: (statement) => wrappers.get(statement) ?? null,
     placeOf,
   };
 }

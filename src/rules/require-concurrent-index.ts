@@ -1,6 +1,9 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { isCheckedMigration } from '../migration/gate';
+import { CONCURRENT_INDEX_HAZARDS } from '../migration/hazards/require-concurrent-index';
+import { builderOps } from '../migration/js-builders';
+import { actionLabel, alterTableOf, insertionPoint, isExistingTable, keywordText, locIn } from '../migration/policy';
+import { checkedPostgresMigration } from '../migration/rule-options';
 import { getMigrationModel } from '../migration/get-model';
 import { locOfRange } from '../migration/loc';
 import { jsMigrationFacts } from '../migration/js-host';
@@ -10,7 +13,6 @@ import { disableTransactionFix } from '../migration-runners/marker-fix';
 import { RUNNERS, type Runner } from '../migration-runners/runner';
 import { readIndexFacts, type SqlIndexFacts } from '../migration-runners/sql-index-statements';
 import { TRANSACTION_REASONS, type TransactionReason } from '../migration-runners/transaction-reasons';
-import { getConfiguredDialect } from '../settings';
 import { createRule } from '../util/create-rule';
 
 export interface RequireConcurrentIndexOptions {
@@ -26,7 +28,10 @@ type MessageIds =
   | 'reindexWithoutConcurrently'
   | 'insertConcurrently'
   | 'addConcurrentlyOption'
-  | 'disableTransaction';
+  | 'disableTransaction'
+  | 'constraintBuildsIndex'
+  | 'builderConstraintBuildsIndex'
+  | 'detachWithoutConcurrently';
 
 export default createRule<Options, MessageIds>({
   name: 'require-concurrent-index',
@@ -49,6 +54,12 @@ export default createRule<Options, MessageIds>({
       insertConcurrently: 'Insert `CONCURRENTLY`.',
       addConcurrentlyOption: 'Pass `concurrently: true`.',
       disableTransaction: 'Add `{{marker}}` so this migration runs outside a transaction.',
+      constraintBuildsIndex:
+        '`{{statement}}` builds a unique index on `{{table}}` under an ACCESS EXCLUSIVE lock, which blocks every read and write until it finishes. Build the index first with `CREATE UNIQUE INDEX CONCURRENTLY` outside a transaction, then add the constraint with `{{using}}`.',
+      builderConstraintBuildsIndex:
+        '`{{call}}` builds a unique index on `{{table}}` under an ACCESS EXCLUSIVE lock, which blocks every read and write until it finishes, and the builder cannot build it concurrently. Use raw SQL: `CREATE UNIQUE INDEX CONCURRENTLY` outside a transaction, then `ALTER TABLE … ADD CONSTRAINT … {{kind}} USING INDEX …`.',
+      detachWithoutConcurrently:
+        '`{{statement}}` holds an ACCESS EXCLUSIVE lock on `{{table}}` and the partition, which blocks every read and write until it finishes. Use `DETACH PARTITION … CONCURRENTLY` (PostgreSQL 14+) in a migration that runs outside a transaction.',
     },
     schema: [
       {
@@ -75,8 +86,8 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [options]) {
     // Cheapest check first: only migrations are checked (elsewhere DDL is `no-adhoc-ddl`'s business).
-    if (!isCheckedMigration(context, options.migrations)) return {};
-    if (getConfiguredDialect(context.settings) !== 'postgres') return {};
+    const version = checkedPostgresMigration(context, options.migrations);
+    if (version === null) return {};
     const sourceCode = context.sourceCode;
 
     return {
@@ -131,6 +142,8 @@ export default createRule<Options, MessageIds>({
             }
             continue;
           }
+          // REINDEX CONCURRENTLY exists from PostgreSQL 12.
+          if (index.kind === 'reindex' && version < 12) continue;
           if (index.only || tableIsPrivate(index.kind, index.table, index.indexName, statement.order, statement.step)) continue;
           reported.add(key);
           const insertAt = index.insertAt;
@@ -144,6 +157,56 @@ export default createRule<Options, MessageIds>({
                 ? []
                 : [{ messageId: 'insertConcurrently', fix: (fixer) => fixer.insertTextAfterRange([insertAt, insertAt], text) }],
           });
+        }
+
+        for (const statement of model.statements) {
+          const alter = alterTableOf(statement);
+          if (!alter || !isExistingTable(model, alter.tableKey, statement.step, statement.order)) continue;
+          for (const action of alter.actions) {
+            const table = alter.table ?? '…';
+            const label = actionLabel(statement, alter.table, action.start, action.headEnd);
+            if (action.kind === 'DETACH PARTITION') {
+              if (version < DETACH_CONCURRENTLY_SINCE) continue;
+              if (action.concurrently) {
+                if (statement.transaction && !/\bFINALIZE\b/i.test(statement.text.slice(action.start, action.end))) {
+                  reportInTransaction(js?.sinkOf(statement), locIn(sourceCode, statement, action.start, action.end), label, statement.transaction);
+                }
+                continue;
+              }
+              const at = statement.statement.nested ? null : insertionPoint(statement, action.end);
+              const text = ` ${keywordText(statement, 'CONCURRENTLY')}`;
+              context.report({
+                loc: locIn(sourceCode, statement, action.start, action.end),
+                messageId: 'detachWithoutConcurrently',
+                data: { statement: label, table },
+                suggest: at === null ? [] : [{ messageId: 'insertConcurrently', fix: (fixer) => fixer.insertTextAfterRange([at, at], text) }],
+              });
+              continue;
+            }
+            const constraints =
+              action.kind === 'ADD CONSTRAINT' && action.constraint
+                ? [action.constraint]
+                : action.kind === 'ADD COLUMN'
+                  ? (action.definition?.constraints ?? [])
+                  : [];
+            for (const constraint of constraints) {
+              if ((constraint.type !== 'UNIQUE' && constraint.type !== 'PRIMARY KEY') || constraint.usingIndex !== null) continue;
+              const name = constraint.name ?? (constraint.type === 'PRIMARY KEY' ? `${alter.tableKey ?? 't'}_pkey` : 'name');
+              context.report({
+                loc: locIn(sourceCode, statement, action.start, action.end),
+                messageId: 'constraintBuildsIndex',
+                data: { statement: label, table, using: `ADD CONSTRAINT ${name} ${constraint.type} USING INDEX ${name}` },
+              });
+            }
+          }
+        }
+
+        for (const op of js ? builderOps(js) : []) {
+          const buildsIndex =
+            (op.op === 'constraint' && (op.constraint === 'UNIQUE' || op.constraint === 'PRIMARY KEY')) || (op.op === 'add column' && op.unique);
+          if (!buildsIndex || !isExistingTable(model, op.table, op.step, op.order)) continue;
+          const kind = op.op === 'constraint' && op.constraint === 'PRIMARY KEY' ? 'PRIMARY KEY' : 'UNIQUE';
+          context.report({ node: op.node, messageId: 'builderConstraintBuildsIndex', data: { call: op.api, table: op.table ?? '…', kind } });
         }
 
         for (const { builder, step, order, transaction } of js?.builderIndexes ?? []) {
@@ -171,6 +234,8 @@ export default createRule<Options, MessageIds>({
   },
 });
 
+/** `DETACH PARTITION … CONCURRENTLY` exists from PostgreSQL 14 (the hazard table's `since`). */
+const DETACH_CONCURRENTLY_SINCE: number = CONCURRENT_INDEX_HAZARDS.find((hazard) => hazard.id === 'detach-partition')?.since ?? 14;
 /** Adds `concurrently: true` to a builder call's options, when they are absent or an object literal in place. */
 function concurrentlyOptionFix(
   call: TSESTree.CallExpression,

@@ -92,3 +92,8 @@ export function pgLockName(mode: LockMode): string {
     .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
     .join('')}Lock`;
 }
+
+/** `an ACCESS EXCLUSIVE`, `a SHARE ROW EXCLUSIVE`: the lock with its article, for messages. */
+export function withArticle(mode: LockMode): string {
+  return `${/^[AEIOU]/.test(mode) ? 'an' : 'a'} ${mode}`;
+}
