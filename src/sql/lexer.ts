@@ -52,8 +52,41 @@ const isWordPart = (ch: string): boolean => isWordStart(ch) || (ch >= '0' && ch 
 const isDigit = (ch: string): boolean => ch >= '0' && ch <= '9';
 const isSpace = (ch: string): boolean => ch === ' ' || ch === '\n' || ch === '\t' || ch === '\r' || ch === '\f' || ch === '\v';
 
+/** A comment found by the lexer (only collected when `LexOptions.comments` is given). */
+export interface SqlComment {
+  /** `line` for `-- …`, `block` for `/* … *\/` (PostgreSQL block comments nest). */
+  readonly type: 'line' | 'block';
+  /** Offset of `--` or `/*`. */
+  readonly start: number;
+  /** Offset just past the comment (a line comment stops before its line break). */
+  readonly end: number;
+  /** Text between the markers. */
+  readonly value: string;
+  /** A block comment with no closing `*\/`: it runs to the end of the text. */
+  readonly unterminated: boolean;
+}
+
+export interface LexOptions {
+  /** Collects every comment, in order. */
+  readonly comments?: SqlComment[];
+  /**
+   * psql script mode (`.sql` files): a backslash outside quotes starts a psql
+   * meta-command (`\set`, `\i`, `\connect`…) that runs to the end of its line
+   * (or a `\\` separator). It comes out as one `punct` token whose value is the
+   * whole command, starting with a backslash (see `isMetaCommand`).
+   */
+  readonly psql?: boolean;
+}
+
+/** Whether `token` is a psql meta-command produced in psql mode. */
+export function isMetaCommand(token: Token): boolean {
+  return token.type === 'punct' && token.value.length > 1 && token.value.startsWith('\\');
+}
+
 /** Split `text` into tokens, dropping whitespace and comments. */
-export function lexSql(text: string): Token[] {
+export function lexSql(text: string, options?: LexOptions): Token[] {
+  const comments = options?.comments;
+  const psql = options?.psql === true;
   const tokens: Token[] = [];
   const length = text.length;
   let i = 0;
@@ -63,9 +96,23 @@ export function lexSql(text: string): Token[] {
     if (isSpace(ch)) {
       i++;
     } else if (ch === '-' && next === '-') {
-      i = skipLineComment(text, i);
+      const end = skipLineComment(text, i);
+      if (comments) {
+        const stop = text[end - 1] === '\n' ? (text[end - 2] === '\r' ? end - 2 : end - 1) : end;
+        comments.push({ type: 'line', start: i, end: stop, value: text.slice(i + 2, stop), unterminated: false });
+      }
+      i = end;
     } else if (ch === '/' && next === '*') {
-      i = skipBlockComment(text, i);
+      const end = skipBlockComment(text, i);
+      if (comments) {
+        const closed = end >= i + 4 && text[end - 2] === '*' && text[end - 1] === '/';
+        comments.push({ type: 'block', start: i, end, value: text.slice(i + 2, closed ? end - 2 : end), unterminated: !closed });
+      }
+      i = end;
+    } else if (psql && ch === '\\') {
+      const end = metaCommandEnd(text, i);
+      tokens.push({ type: 'punct', value: text.slice(i, end), start: i, end });
+      i = end;
     } else if (ch === HOLE_CHAR) {
       tokens.push({ type: 'hole', value: ch, start: i, end: i + 1 });
       i++;
@@ -115,6 +162,28 @@ export function lexSql(text: string): Token[] {
     }
   }
   return tokens;
+}
+
+/**
+ * End of a psql meta-command starting at `start`: the end of its line, or a
+ * `\\\\` separator; quoted arguments (`\\set x 'a b'`) are skipped whole.
+ */
+function metaCommandEnd(text: string, start: number): number {
+  let i = start + 1;
+  while (i < text.length) {
+    const ch = text.charAt(i);
+    if (ch === '\n' || ch === '\r') return i;
+    if (ch === '\\' && text[i + 1] === '\\') return i + 2;
+    if (ch === "'" || ch === '"' || ch === '`') {
+      const close = text.indexOf(ch, i + 1);
+      const newline = text.indexOf('\n', i + 1);
+      // An argument never spans lines: an unclosed quote stops at the line's end.
+      i = close === -1 || (newline !== -1 && newline < close) ? i + 1 : close + 1;
+      continue;
+    }
+    i++;
+  }
+  return text.length;
 }
 
 function skipLineComment(text: string, start: number): number {
