@@ -97,7 +97,7 @@ function sectionsOf(sourceCode: SqlSourceCode): Section[] {
   const markers = sourceCode.ast.comments
     .map((comment) => ({ at: comment.range[0], match: NODE_PG_MIGRATE_SECTION.exec(`--${comment.value}`) }))
     .filter((marker) => marker.match?.index === 0)
-    .map((marker) => ({ at: marker.at, direction: (marker.match?.[1]?.toLowerCase() === 'down' ? 'down' : 'up') }));
+    .map((marker): { at: number; direction: Direction } => ({ at: marker.at, direction: marker.match?.[1]?.toLowerCase() === 'down' ? 'down' : 'up' }));
   const up: Section = { step: {}, direction: 'up', statements: [] };
   const down: Section = { step: {}, direction: 'down', statements: [] };
   for (const node of body) {
