@@ -55,10 +55,12 @@ function buildModel(sourceCode: SqlSourceCode): MigrationModel {
     let open = false;
     for (const node of section.statements) {
       const facts = node.facts;
+      // Judged with the state before it: `BEGIN` is outside the block it opens, `COMMIT` inside the one it ends.
+      const wasOpen = open;
       if (OPENERS.has(facts.kind)) open = true;
       else if (CLOSERS.has(facts.verb)) open = false;
       const runnerReason = (statement: SqlStatement): TransactionReason | null =>
-        open ? 'begin' : sqlTransactionReason(file.runner, file.runnerVersion, statement, shape);
+        wasOpen ? 'begin' : sqlTransactionReason(file.runner, file.runnerVersion, statement, shape);
       const push = (statement: SqlStatement, tokens: readonly Token[], transaction: TransactionReason | null): void => {
         statements.push({
           statement,

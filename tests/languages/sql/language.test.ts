@@ -55,7 +55,7 @@ describe('comment directives', () => {
 
   it('reports an unused directive, with the fix that removes it', () => {
     const text = 'SELECT 1; -- eslint-disable-line guardrails/no-adhoc-ddl\n';
-    expect(lint(text, 'scripts/fix.sql', {}, { reportUnusedDisableDirectives: 'error' } as Linter.LintOptions)).toEqual([
+    expect(lint(text, 'scripts/fix.sql', {}, { reportUnusedDisableDirectives: 'error' } as unknown as Linter.LintOptions)).toEqual([
       {
         ruleId: null,
         severity: 2,

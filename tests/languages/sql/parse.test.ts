@@ -1,6 +1,6 @@
 import { loadModule, parseSync } from 'libpg-query';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { SqlMetaCommandNode, SqlStatementNode } from '../../../src/languages/sql/ast';
+import type { SqlStatementNode } from '../../../src/languages/sql/ast';
 import { parseSql } from '../../../src/languages/sql/parse';
 
 const statements = (text: string) => parseSql(text).body.filter((node): node is SqlStatementNode => node.type === 'Statement');
@@ -40,7 +40,7 @@ describe('parseSql', () => {
   it('turns psql meta-commands into MetaCommand nodes that end the statement before them', () => {
     const text = "\\set ON_ERROR_STOP on\nSELECT 1\n\\gexec\n\\connect 'my db'\n\\i other.sql\nCREATE INDEX i ON t (c);";
     const program = parseSql(text);
-    expect(program.body.map((node) => (node.type === 'MetaCommand' ? `\\${(node as SqlMetaCommandNode).command}` : (node as SqlStatementNode).kind))).toEqual([
+    expect(program.body.map((node) => (node.type === 'MetaCommand' ? `\\${(node).command}` : (node).kind))).toEqual([
       '\\set',
       'SELECT',
       '\\gexec',
