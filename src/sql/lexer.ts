@@ -76,6 +76,11 @@ export interface LexOptions {
    * whole command, starting with a backslash (see `isMetaCommand`).
    */
   readonly psql?: boolean;
+  /**
+   * psql mode: collects the ranges of `COPY … FROM stdin` data (the lines after
+   * the statement, up to a line `\\.`), which are skipped, not lexed.
+   */
+  readonly copyData?: { start: number; end: number }[];
 }
 
 /** Whether `token` is a psql meta-command produced in psql mode. */
@@ -88,6 +93,8 @@ export function lexSql(text: string, options?: LexOptions): Token[] {
   const comments = options?.comments;
   const psql = options?.psql === true;
   const tokens: Token[] = [];
+  /** psql mode: index of the first token of the current statement. */
+  let statementStart = 0;
   const length = text.length;
   let i = 0;
   while (i < length) {
@@ -111,8 +118,16 @@ export function lexSql(text: string, options?: LexOptions): Token[] {
       i = end;
     } else if (psql && ch === '\\') {
       const end = metaCommandEnd(text, i);
-      tokens.push({ type: 'punct', value: text.slice(i, end), start: i, end });
-      i = end;
+      const value = text.slice(i, end);
+      tokens.push({ type: 'punct', value, start: i, end });
+      statementStart = tokens.length;
+      // `\copy t FROM stdin`: the data lines that follow are not SQL.
+      i = /^\\copy\b[^\n]*\bfrom\s+stdin\b/iu.test(value) ? skipCopyData(text, end, options?.copyData) : end;
+    } else if (psql && ch === ';') {
+      tokens.push({ type: 'punct', value: ch, start: i, end: i + 1 });
+      const copiesFromStdin = isCopyFromStdin(tokens, statementStart);
+      statementStart = tokens.length;
+      i = copiesFromStdin ? skipCopyData(text, i + 1, options?.copyData) : i + 1;
     } else if (ch === HOLE_CHAR) {
       tokens.push({ type: 'hole', value: ch, start: i, end: i + 1 });
       i++;
@@ -183,6 +198,35 @@ function metaCommandEnd(text: string, start: number): number {
     }
     i++;
   }
+  return text.length;
+}
+
+/** `COPY … FROM STDIN` (pg_dump's data blocks), from the statement's tokens. */
+function isCopyFromStdin(tokens: readonly Token[], start: number): boolean {
+  if (tokens[start]?.type !== 'word' || tokens[start].value !== 'COPY') return false;
+  for (let i = start + 1; i < tokens.length - 1; i++) {
+    if (tokens[i]?.value === 'FROM' && tokens[i + 1]?.value === 'STDIN') return true;
+  }
+  return false;
+}
+
+/** Skips `COPY` data: the rest of the current line, then lines up to and including `\\.` (or the end of the text). */
+function skipCopyData(text: string, from: number, ranges: { start: number; end: number }[] | undefined): number {
+  const lineEnd = text.indexOf('\n', from);
+  if (lineEnd === -1) return text.length;
+  const start = lineEnd + 1;
+  let at = start;
+  while (at < text.length) {
+    const next = text.indexOf('\n', at);
+    const end = next === -1 ? text.length : next;
+    const line = text.slice(at, end).replace(/\r$/u, '');
+    if (line === '\\.') {
+      ranges?.push({ start, end: at });
+      return next === -1 ? text.length : next + 1;
+    }
+    at = end + 1;
+  }
+  ranges?.push({ start, end: text.length });
   return text.length;
 }
 
