@@ -8,8 +8,9 @@ import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error -- the benchmark's generator is plain JavaScript
 import { generatePgDump } from '../../../bench/lib/corpus/sql.mjs';
-import plugin from '../../../src/index';
+// @ts-expect-error -- plain JavaScript
 import { createRandom } from '../../../bench/lib/prng.mjs';
+import plugin from '../../../src/index';
 
 const linter = new Linter({ configType: 'flat', cwd: '/repo' });
 const config = [
