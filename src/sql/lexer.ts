@@ -122,12 +122,12 @@ export function lexSql(text: string, options?: LexOptions): Token[] {
       tokens.push({ type: 'punct', value, start: i, end });
       statementStart = tokens.length;
       // `\copy t FROM stdin`: the data lines that follow are not SQL.
-      i = /^\\copy\b[^\n]*\bfrom\s+stdin\b/iu.test(value) ? skipCopyData(text, end, options?.copyData) : end;
+      i = /^\\copy\b[^\n]*\bfrom\s+stdin\b/iu.test(value) ? skipCopyData(text, end, options.copyData) : end;
     } else if (psql && ch === ';') {
       tokens.push({ type: 'punct', value: ch, start: i, end: i + 1 });
       const copiesFromStdin = isCopyFromStdin(tokens, statementStart);
       statementStart = tokens.length;
-      i = copiesFromStdin ? skipCopyData(text, i + 1, options?.copyData) : i + 1;
+      i = copiesFromStdin ? skipCopyData(text, i + 1, options.copyData) : i + 1;
     } else if (ch === HOLE_CHAR) {
       tokens.push({ type: 'hole', value: ch, start: i, end: i + 1 });
       i++;

@@ -7,10 +7,13 @@
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error -- the benchmark's generator is plain JavaScript
-import { generatePgDump } from '../../../bench/lib/corpus/sql.mjs';
+import * as sqlCorpus from '../../../bench/lib/corpus/sql.mjs';
 // @ts-expect-error -- plain JavaScript
-import { createRandom } from '../../../bench/lib/prng.mjs';
+import * as prng from '../../../bench/lib/prng.mjs';
 import plugin from '../../../src/index';
+
+const { generatePgDump } = sqlCorpus as { generatePgDump: (bytes: number, seed: number) => string };
+const { createRandom } = prng as { createRandom: (seed: number) => { int: (min: number, max: number) => number } };
 
 const linter = new Linter({ configType: 'flat', cwd: '/repo' });
 const config = [
@@ -26,7 +29,7 @@ const lint = (text: string, filename: string) => linter.verify(text, config, { f
 const fatal = (messages: Linter.LintMessage[]) => messages.filter((message) => message.fatal === true || message.ruleId === null);
 
 function garbage(bytes: number, seed: number): string {
-  const random = createRandom(seed) as { int: (min: number, max: number) => number };
+  const random = createRandom(seed);
   let text = '';
   for (let i = 0; i < bytes; i++) text += String.fromCharCode(random.int(0, 0xffff));
   return text;
@@ -67,7 +70,7 @@ describe.each(['prisma/migrations/1_x/migration.sql', 'scripts/fix.sql'])('%s', 
 });
 
 it('a 5 MB pg_dump lints without a crash and sees through its COPY data', () => {
-  const dump = generatePgDump(5 * 1024 * 1024, 1) as string;
+  const dump = generatePgDump(5 * 1024 * 1024, 1);
   expect(dump.length).toBeGreaterThan(5 * 1024 * 1024);
   const messages = lint(dump, 'scripts/restore.sql');
   expect(fatal(messages)).toEqual([]);
