@@ -8,6 +8,19 @@ type RuleRecord = Partial<Record<`guardrails/${RuleName}`, Severity>>;
 /** Every JS/TS flavour, so `eslint .` with a flat config picks up TS and JSX files too. */
 export const SOURCE_FILES = ['**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}'];
 
+/** `.sql` files, linted with the `guardrails/sql` language (ESLint 9.7+; flat config only). */
+export const SQL_FILES = ['**/*.sql'];
+
+/**
+ * Configs whose flat form also lints `.sql` files: their flat config is an array
+ * `[JS/TS entry, .sql entry]`. ESLint 8 and eslintrc cannot lint other languages,
+ * so the legacy configs stay JS/TS only.
+ */
+export const SQL_CONFIGS: ReadonlySet<ConfigName> = new Set(['recommended', 'scripts']);
+
+/** Rules that run on `.sql` files (the others are JS/TS only, `meta.languages: ['js/js']`). */
+const SQL_RULES: ReadonlySet<string> = new Set(['guardrails/no-adhoc-ddl', 'guardrails/require-concurrent-index']);
+
 /**
  * The one record both config systems are built from: a rule enabled here is
  * enabled in `plugin:guardrails/<name>` and in `configs['flat/<name>']` alike.
@@ -45,12 +58,29 @@ export function createLegacyConfig(name: ConfigName): TSESLint.ClassicConfig.Con
   };
 }
 
-/** `...plugin.configs['flat/<name>']` in `eslint.config.js`; `plugin` must be the exported plugin object. */
-export function createFlatConfig(name: ConfigName, plugin: TSESLint.FlatConfig.Plugin): TSESLint.FlatConfig.Config {
-  return {
+/**
+ * `plugin.configs['flat/<name>']` in `eslint.config.js`; `plugin` must be the
+ * exported plugin object. `recommended` and `scripts` are arrays (JS/TS, then
+ * `.sql`); `web` is one object.
+ */
+export function createFlatConfig(name: ConfigName, plugin: TSESLint.FlatConfig.Plugin): TSESLint.FlatConfig.Config | TSESLint.FlatConfig.Config[] {
+  const source: TSESLint.FlatConfig.Config = {
     name: `guardrails/${name}`,
     files: [...SOURCE_FILES],
     plugins: { guardrails: plugin },
     rules: { ...configRules[name] },
   };
+  if (!SQL_CONFIGS.has(name)) return source;
+  const sqlRules = Object.fromEntries(Object.entries(configRules[name]).filter(([rule]) => SQL_RULES.has(rule)));
+  return [
+    source,
+    {
+      name: `guardrails/${name}/sql`,
+      files: [...SQL_FILES],
+      plugins: { guardrails: plugin },
+      // The typed config predates languages; ESLint 9.7+ reads `language`.
+      ...({ language: 'guardrails/sql' } as object),
+      rules: sqlRules,
+    },
+  ];
 }

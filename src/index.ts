@@ -2,14 +2,17 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import { name, version } from '../package.json';
 import { CONFIG_NAMES, createFlatConfig, createLegacyConfig } from './configs';
 import type { ConfigName } from './configs';
+import { sqlLanguage } from './languages/sql';
 import { rules } from './rules';
 
 type Configs = Record<ConfigName, TSESLint.ClassicConfig.Config> &
-  Record<`flat/${ConfigName}`, TSESLint.FlatConfig.Config>;
+  Record<`flat/${ConfigName}`, TSESLint.FlatConfig.Config | TSESLint.FlatConfig.Config[]>;
 
 const plugin = {
   meta: { name, version, namespace: 'guardrails' },
   rules,
+  /** `language: 'guardrails/sql'` in a flat config (ESLint 9.7+). */
+  languages: { sql: sqlLanguage },
   configs: {} as Configs,
 };
 

@@ -118,12 +118,10 @@ describe.each(ruleNames)('rule %s', (name) => {
 
 describe.each(configNames)('config %s', (name) => {
   const legacy = plugin.configs[name] as { plugins: string[]; rules: Record<string, string> };
-  const flat = plugin.configs[`flat/${name}`] as {
-    name: string;
-    files: string[];
-    plugins: Record<string, unknown>;
-    rules: Record<string, string>;
-  };
+  type FlatConfig = { name: string; files: string[]; plugins: Record<string, unknown>; rules: Record<string, string>; language?: string };
+  const flatConfig = plugin.configs[`flat/${name}`] as unknown as FlatConfig | FlatConfig[];
+  // `recommended` and `scripts` are [JS/TS entry, .sql entry]; `web` is one object.
+  const [flat, sqlEntry] = (Array.isArray(flatConfig) ? flatConfig : [flatConfig]) as [FlatConfig, FlatConfig | undefined];
 
   it('legacy and flat enable the same rules, as errors, and only rules that exist', () => {
     expect(flat.rules).toEqual(legacy.rules);
@@ -141,11 +139,26 @@ describe.each(configNames)('config %s', (name) => {
     expect(flat.files).toEqual(['**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}']);
   });
 
+  it('lints .sql files with the guardrails/sql language, with the SQL rules only, in recommended and scripts', () => {
+    if (name === 'web') {
+      expect(sqlEntry).toBeUndefined();
+      return;
+    }
+    expect(sqlEntry).toEqual({
+      name: `guardrails/${name}/sql`,
+      files: ['**/*.sql'],
+      plugins: { guardrails: plugin },
+      language: 'guardrails/sql',
+      rules: Object.fromEntries(Object.entries(legacy.rules).filter(([rule]) => rule !== 'guardrails/no-raw-external-anchor')),
+    });
+    expect(sqlEntry?.plugins.guardrails).toBe(plugin);
+  });
+
   it('resolves with ESLint#calculateConfigForFile when spread into a flat config', async () => {
     const eslint = new ESLint({
       cwd: ROOT,
       overrideConfigFile: true,
-      overrideConfig: [flat as unknown as Linter.Config],
+      overrideConfig: (Array.isArray(flatConfig) ? flatConfig : [flatConfig]) as unknown as Linter.Config[],
     });
     const config = (await eslint.calculateConfigForFile('src/some-file.tsx')) as { rules: Record<string, unknown> };
     for (const rule of Object.keys(legacy.rules)) expect((config.rules[rule] as unknown[])[0]).toBe(2);
