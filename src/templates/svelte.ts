@@ -43,6 +43,7 @@ interface SvelteElementNode extends SNode {
 interface SvelteScriptElement extends SNode {
   readonly type: 'SvelteScriptElement';
   readonly startTag: SNode & { readonly attributes: readonly SvelteAttributeNode[] };
+  readonly body: readonly TSESTree.ProgramStatement[];
 }
 
 function isSvelteFile(sourceCode: Readonly<TSESLint.SourceCode>): boolean {
@@ -140,10 +141,7 @@ function planSvelteImport(rule: TemplateRuleContext, moduleScope: Scope | null):
   const program = rule.sourceCode.ast;
   const script = instanceScript(program);
   if (!script) return (fixer) => fixer.insertTextBeforeRange([0, 0], `<script>\n\t${line("'")}\n</script>\n\n`);
-  const imports = program.body.filter(
-    (statement): statement is TSESTree.ImportDeclaration =>
-      statement.type === 'ImportDeclaration' && statement.range[0] >= script.range[0] && statement.range[1] <= script.range[1],
-  );
+  const imports = script.body.filter((statement): statement is TSESTree.ImportDeclaration => statement.type === 'ImportDeclaration');
   const last = imports[imports.length - 1];
   if (last) return (fixer) => fixer.insertTextAfter(last, `\n\t${line(last.source.raw.startsWith('"') ? '"' : "'")}`);
   return (fixer) => fixer.insertTextAfterRange([0, script.startTag.range[1]], `\n\t${line("'")}`);
