@@ -228,7 +228,10 @@ export default createRule<Options, MessageIds>({
 
     if (isMarkdownLanguage(sourceCode)) {
       const markdownLinks = options.markdownLinks ?? DEFAULTS.markdownLinks;
-      return markdownListeners({ policy, markdownLinks, report: (finding, at) => report(finding, at, () => [], false) });
+      return markdownListeners({ policy, markdownLinks, report: (finding, at) => {
+          report(finding, at, () => [], false);
+        },
+      });
     }
 
     return withTemplateListeners({ sourceCode, detection, policy, component, importSource, report }, {

@@ -5,6 +5,7 @@
  * template-literal attributes, and imports that belong in the frontmatter.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 const ASTRO_ATTRIBUTES: ReadonlySet<string> = new Set(['AstroShorthandAttribute', 'AstroTemplateLiteralAttribute']);
 
@@ -23,7 +24,7 @@ export function asJsxElement(element: TSESTree.JSXOpeningElement): TSESTree.JSXO
   return {
     ...element,
     attributes: element.attributes.map((attribute) =>
-      ASTRO_ATTRIBUTES.has(attribute.type) ? ({ ...attribute, type: 'JSXAttribute' } as TSESTree.JSXAttribute) : attribute,
+      ASTRO_ATTRIBUTES.has(attribute.type) ? ({ ...attribute, type: AST_NODE_TYPES.JSXAttribute } as TSESTree.JSXAttribute) : attribute,
     ),
   };
 }

@@ -65,7 +65,7 @@ export function identifyTemplateLink(element: TemplateElement, detection: JsxLin
     const matches =
       component.source === null
         ? component.name === tag || component.name === name
-        : origin !== undefined && origin !== null && origin.source === component.source && component.name === origin.imported;
+        : origin?.source === component.source && component.name === origin.imported;
     if (matches) return { kind: 'linkComponent', hrefProps: component.hrefProps };
   }
   for (const prop of detection.polymorphicProps) {

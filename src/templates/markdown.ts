@@ -88,7 +88,9 @@ export function markdownListeners(rule: MarkdownRuleContext): RuleListener {
     },
   };
   if (rule.markdownLinks === 'report') {
-    listeners.link = (node) => reportIf(judge(node.url ?? '', node, rule.policy), node);
+    listeners.link = (node) => {
+      reportIf(judge(node.url ?? '', node, rule.policy), node);
+    };
     listeners.definition = (node) => {
       // The first definition of a label wins, as in CommonMark.
       const label = (node.identifier ?? '').toLowerCase();
@@ -102,5 +104,5 @@ export function markdownListeners(rule: MarkdownRuleContext): RuleListener {
       }
     };
   }
-  return listeners as unknown as RuleListener;
+  return listeners;
 }

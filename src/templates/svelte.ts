@@ -4,13 +4,15 @@
  * manager) and hands them to the shared template check. The parser is never
  * imported: its nodes are read structurally.
  */
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, TSESLint } from '@typescript-eslint/utils';
 import { getImportOrigin } from '../static';
 import { checkTemplateElement, type ImportPlan, type TemplateRuleContext } from './check';
 import { importStatement } from './fix';
 import type { TemplateHost } from './identify';
 import type { TemplateAttribute, TemplateElement, TemplateNode, TemplateTextPart } from './model';
 
+const { ScopeType } = TSESLint.Scope;
 type Scope = TSESLint.Scope.Scope;
 type RuleListener = TSESLint.RuleListener;
 
@@ -141,7 +143,7 @@ function planSvelteImport(rule: TemplateRuleContext, moduleScope: Scope | null):
   const program = rule.sourceCode.ast;
   const script = instanceScript(program);
   if (!script) return (fixer) => fixer.insertTextBeforeRange([0, 0], `<script>\n\t${line("'")}\n</script>\n\n`);
-  const imports = script.body.filter((statement): statement is TSESTree.ImportDeclaration => statement.type === 'ImportDeclaration');
+  const imports = script.body.filter((statement): statement is TSESTree.ImportDeclaration => statement.type === AST_NODE_TYPES.ImportDeclaration);
   const last = imports[imports.length - 1];
   if (last) return (fixer) => fixer.insertTextAfter(last, `\n\t${line(last.source.raw.startsWith('"') ? '"' : "'")}`);
   return (fixer) => fixer.insertTextAfterRange([0, script.startTag.range[1]], `\n\t${line("'")}`);
@@ -151,22 +153,23 @@ function planSvelteImport(rule: TemplateRuleContext, moduleScope: Scope | null):
 export function svelteTemplateListeners(rule: TemplateRuleContext): RuleListener | null {
   if (!isSvelteFile(rule.sourceCode)) return null;
   const { scopeManager } = rule.sourceCode;
-  const moduleScope = scopeManager?.globalScope?.childScopes.find((scope) => scope.type === 'module') ?? scopeManager?.globalScope ?? null;
+  const moduleScope = scopeManager?.globalScope?.childScopes.find((scope) => scope.type === ScopeType.module) ?? scopeManager?.globalScope ?? null;
   const host: TemplateHost = {
     componentName: (tag) => tag,
     originOf(name) {
       const variable = moduleScope?.set.get(name.split('.')[0] ?? name);
       if (!variable) return undefined;
       const identifier = variable.defs[0]?.name;
-      return identifier?.type === 'Identifier' && moduleScope ? getImportOrigin(identifier, moduleScope) : null;
+      return identifier?.type === AST_NODE_TYPES.Identifier && moduleScope ? getImportOrigin(identifier, moduleScope) : null;
     },
     builtinLinks: [],
   };
-  return {
+  const listeners: Record<string, (node: never) => void> = {
     SvelteElement(node: unknown) {
       const element = node as SvelteElementNode;
       if (element.kind === 'special' && element.name.name !== 'svelte:element') return;
       checkTemplateElement(toTemplateElement(element, rule.sourceCode), host, rule, () => planSvelteImport(rule, moduleScope));
     },
-  } as RuleListener;
+  };
+  return listeners;
 }

@@ -4,7 +4,8 @@
  * Nothing here imports the parser: its AST is read structurally, typed by the
  * small interfaces below, so the plugin runs without it installed.
  */
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, TSESLint } from '@typescript-eslint/utils';
 import { getImportOrigin } from '../static';
 import { checkTemplateElement, type ImportPlan, type TemplateRuleContext } from './check';
 import { importStatement } from './fix';
@@ -12,6 +13,7 @@ import type { TemplateHost } from './identify';
 import { shadowingScope, staticScope } from './scopes';
 import type { TemplateAttribute, TemplateElement, TemplateNode } from './model';
 
+const { ScopeType } = TSESLint.Scope;
 type Scope = TSESLint.Scope.Scope;
 type RuleListener = TSESLint.RuleListener;
 
@@ -63,7 +65,7 @@ function pascalCase(tag: string): string {
   if (!tag.includes('-')) return tag;
   return tag
     .split('-')
-    .map((part) => (part === '' ? '' : part[0]?.toUpperCase() + part.slice(1)))
+    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
     .join('');
 }
 
@@ -90,7 +92,7 @@ function hasAttribute(element: VElement, name: string): boolean {
 /** The names `v-for` and slot scopes bind around (and on) an element: they hide script bindings. */
 function templateLocals(element: VElement): Set<string> {
   const names = new Set<string>();
-  for (let node: VNode | null | undefined = element; node && node.type === 'VElement'; node = node.parent) {
+  for (let node: VNode | null | undefined = element; node?.type === 'VElement'; node = node.parent) {
     for (const variable of (node as VElement).variables) names.add(variable.id.name);
   }
   return names;
@@ -156,7 +158,7 @@ function planVueImport(services: VueServices, rule: TemplateRuleContext, moduleS
     const [start, end] = setup.range;
     const imports = sourceCode.ast.body.filter(
       (statement): statement is TSESTree.ImportDeclaration =>
-        statement.type === 'ImportDeclaration' && statement.range[0] >= start && statement.range[1] <= end,
+        statement.type === AST_NODE_TYPES.ImportDeclaration && statement.range[0] >= start && statement.range[1] <= end,
     );
     const last = imports[imports.length - 1];
     const quote = last?.source.raw.startsWith('"') ? '"' : "'";
@@ -178,7 +180,7 @@ export function withVueTemplate(rule: TemplateRuleContext, scriptListeners: Rule
   const services = vueServices(rule.sourceCode);
   if (!services) return null;
   const { scopeManager } = rule.sourceCode;
-  const moduleScope = scopeManager?.globalScope?.childScopes.find((scope) => scope.type === 'module') ?? scopeManager?.globalScope ?? null;
+  const moduleScope = scopeManager?.globalScope?.childScopes.find((scope) => scope.type === ScopeType.module) ?? scopeManager?.globalScope ?? null;
   // Only `<script setup>` exposes its top-level bindings to the template; with the
   // Options API, a template name means a component property, unknown here.
   const hasSetup = scriptBlocks(services).some((script) => hasAttribute(script, 'setup'));
@@ -189,7 +191,7 @@ export function withVueTemplate(rule: TemplateRuleContext, scriptListeners: Rule
       const variable = moduleScope?.set.get(name);
       if (!variable) return undefined;
       const identifier = variable.defs[0]?.name;
-      return identifier?.type === 'Identifier' && moduleScope ? getImportOrigin(identifier, moduleScope) : null;
+      return identifier?.type === AST_NODE_TYPES.Identifier && moduleScope ? getImportOrigin(identifier, moduleScope) : null;
     },
     builtinLinks: VUE_LINKS,
   };
