@@ -9,6 +9,15 @@ type RuleRecord = Partial<Record<`guardrails/${RuleName}`, Severity>>;
 export const SOURCE_FILES = ['**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}'];
 
 /**
+ * Vue, Svelte, Astro and MDX files, for the configs that render links: linted only
+ * where the user's config already matches them (and so gives them their parser),
+ * never parsed as plain JS. ESLint applies a config whose pattern starts with `!` to
+ * a file only when another config matches that file; the second `!` cancels the
+ * negation in the glob matcher, so the pattern still matches every `.vue`, `.svelte`, `.astro` and `.mdx` file.
+ */
+export const TEMPLATE_FILES = ['!!**/*.{vue,svelte,astro,mdx}'];
+
+/**
  * The one record both config systems are built from: a rule enabled here is
  * enabled in `plugin:guardrails/<name>` and in `configs['flat/<name>']` alike.
  */
@@ -45,7 +54,7 @@ export function createLegacyConfig(name: ConfigName): TSESLint.ClassicConfig.Con
 export function createFlatConfig(name: ConfigName, plugin: TSESLint.FlatConfig.Plugin): TSESLint.FlatConfig.Config {
   return {
     name: `guardrails/${name}`,
-    files: [...SOURCE_FILES],
+    files: name === 'scripts' ? [...SOURCE_FILES] : [...SOURCE_FILES, ...TEMPLATE_FILES],
     plugins: { guardrails: plugin },
     rules: { ...configRules[name] },
   };

@@ -138,7 +138,8 @@ describe.each(configNames)('config %s', (name) => {
   it('the flat config is named and holds the exported plugin object itself', () => {
     expect(flat.name).toBe(`guardrails/${name}`);
     expect(flat.plugins.guardrails).toBe(plugin);
-    expect(flat.files).toEqual(['**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}']);
+    const templates = name === 'scripts' ? [] : ['!!**/*.{vue,svelte,astro,mdx}'];
+    expect(flat.files).toEqual(['**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}', ...templates]);
   });
 
   it('resolves with ESLint#calculateConfigForFile when spread into a flat config', async () => {
