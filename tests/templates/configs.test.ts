@@ -42,7 +42,7 @@ async function lint(config: Linter.Config[]): Promise<string[]> {
   return results.map((result) => `${path.basename(result.filePath)}: ${result.messages.map((message) => `${message.line} ${message.ruleId ?? message.message}`).join(', ')}`);
 }
 
-describe.each(['flat/recommended', 'flat/web'])('%s', (name) => {
+describe.each(['flat/recommended', 'flat/web'] as const)('%s', (name) => {
   const config = plugin.configs[name] as Linter.Config;
 
   it('leaves template files alone when nothing gives them a parser', async () => {
