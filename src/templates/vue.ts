@@ -5,8 +5,8 @@
  * small interfaces below, so the plugin runs without it installed.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, TSESLint } from '@typescript-eslint/utils';
-import { getImportOrigin } from '../static';
+import { ASTUtils, AST_NODE_TYPES, TSESLint } from '@typescript-eslint/utils';
+import { getConstantInit, getImportOrigin } from '../static';
 import { checkTemplateElement, type ImportPlan, type TemplateRuleContext } from './check';
 import { importStatement } from './fix';
 import type { TemplateHost } from './identify';
@@ -98,7 +98,34 @@ function templateLocals(element: VElement): Set<string> {
   return names;
 }
 
-function readAttribute(attribute: VAttribute, scope: Scope): TemplateAttribute | null {
+/** Modules `computed` comes from; unbound, it is Nuxt's auto-import. */
+const COMPUTED_SOURCES: ReadonlySet<string> = new Set(['vue', '#imports', '@vue/reactivity', '@vue/runtime-core']);
+
+/**
+ * What a template name bound to `computed(() => value)` reads as: the template
+ * unwraps the ref, so `:href="docsUrl"` is the getter's value. Only an arrow
+ * getter with one returned expression, whose `computed` is Vue's; anything
+ * else stays the name (unknown).
+ */
+function unwrapComputed(expression: TSESTree.Node, scope: Scope, sourceCode: Readonly<TSESLint.SourceCode>): { expression: TSESTree.Node; scope: Scope } | null {
+  if (expression.type !== AST_NODE_TYPES.Identifier) return null;
+  const init = getConstantInit(expression, scope);
+  if (init?.type !== AST_NODE_TYPES.CallExpression || init.callee.type !== AST_NODE_TYPES.Identifier || init.callee.name !== 'computed') return null;
+  const [getter] = init.arguments;
+  if (getter?.type !== AST_NODE_TYPES.ArrowFunctionExpression || getter.params.length > 0) return null;
+  const callScope = sourceCode.getScope(init);
+  const origin = getImportOrigin(init.callee, callScope);
+  const bound = ASTUtils.findVariable(callScope, init.callee) !== null;
+  if (origin ? !COMPUTED_SOURCES.has(origin.source) || origin.imported !== 'computed' : bound) return null;
+  let body: TSESTree.Node | null = getter.body;
+  if (body.type === AST_NODE_TYPES.BlockStatement) {
+    const [only] = body.body;
+    body = body.body.length === 1 && only?.type === AST_NODE_TYPES.ReturnStatement ? only.argument : null;
+  }
+  return body ? { expression: body, scope: sourceCode.getScope(body) } : null;
+}
+
+function readAttribute(attribute: VAttribute, scope: Scope, sourceCode: Readonly<TSESLint.SourceCode>): TemplateAttribute | null {
   const node = attribute as unknown as TemplateNode;
   if (!attribute.directive) {
     const key = attribute.key as VIdentifier;
@@ -118,15 +145,16 @@ function readAttribute(attribute: VAttribute, scope: Scope): TemplateAttribute |
   // `:href` without a value is shorthand for `:href="href"` (Vue 3.4).
   const value = expression ?? (container ? null : ({ type: 'Identifier', name: key.argument.name, range: key.argument.range, loc: (key.argument as unknown as TemplateNode).loc } as unknown as TSESTree.Node));
   if (!value) return null; // an empty or unparsable expression: the parser reports it
-  return { kind: 'attribute', name: key.argument.rawName, node, valueNode: value, value: { kind: 'expression', expression: value, scope } };
+  const computed = unwrapComputed(value, scope, sourceCode);
+  return { kind: 'attribute', name: key.argument.rawName, node, valueNode: value, value: { kind: 'expression', ...(computed ?? { expression: value, scope }) } };
 }
 
-function toTemplateElement(element: VElement, baseScope: Scope): TemplateElement {
+function toTemplateElement(element: VElement, baseScope: Scope, sourceCode: Readonly<TSESLint.SourceCode>): TemplateElement {
   const locals = templateLocals(element);
   const scope = locals.size === 0 ? baseScope : shadowingScope(locals, baseScope);
   const attributes: TemplateAttribute[] = [];
   for (const attribute of element.startTag.attributes) {
-    const read = readAttribute(attribute, scope);
+    const read = readAttribute(attribute, scope, sourceCode);
     if (read) attributes.push(read);
   }
   const nameLength = element.rawName.length;
@@ -198,7 +226,7 @@ export function withVueTemplate(rule: TemplateRuleContext, scriptListeners: Rule
   return services.defineTemplateBodyVisitor(
     {
       VElement(element: VElement) {
-        checkTemplateElement(toTemplateElement(element, baseScope), host, rule, () => planVueImport(services, rule, moduleScope));
+        checkTemplateElement(toTemplateElement(element, baseScope, rule.sourceCode), host, rule, () => planVueImport(services, rule, moduleScope));
       },
     },
     scriptListeners,

@@ -53,9 +53,30 @@ ruleTester.run('no-raw-external-anchor (Vue)', rule, {
     },
     { name: 'internal h() call in a render function', filename, code: `<script>\nimport { h } from 'vue'\nexport default { render: () => h('a', { href: '/x' }) }\n</script>\n` },
     { name: 'unparsable expressions are the parser’s business', filename, code: vue('<a :href="">a</a>') },
+    {
+      name: 'a computed ref reads as its getter (found on nuxt.com: a login link with a redirect query)',
+      filename,
+      code: vue(
+        '<NuxtLink :to="loginHref">Log in</NuxtLink><a :href="home">Home</a>',
+        "<script setup>\nimport { computed } from 'vue'\nconst route = useRoute()\nconst loginHref = computed(() => `/login?redirect=${encodeURIComponent(route.fullPath)}`)\nconst home = computed(() => { return '/' })\n</script>\n",
+      ),
+    },
     { name: 'a .vue file without a template', filename, code: `<script setup>\nconst x = 1\n</script>\n` },
   ],
   invalid: [
+    (() => {
+      const code = vue('<a :href="docs">a</a><a :href="other">b</a>', "<script setup>\nconst docs = computed(() => 'https://evil.com/docs')\nfunction computed2(f) { return f }\nconst other = computed2(() => '/x')\n</script>\n");
+      return {
+        name: 'a computed ref (Nuxt auto-import) is its getter; any other call is unknown',
+        filename,
+        code,
+        output: null,
+        errors: [
+          { ...external('https://evil.com/docs', 'https://evil.com/docs'), ...span(code, 'docs', 2), suggestions: rename(renameNth(code, 0)) },
+          { messageId: 'unknownHref' as const, data: { href: "computed2(() => '/x')", component: 'SafeLink' }, ...span(code, 'other', 1), suggestions: rename(renameNth(code, 1)) },
+        ],
+      };
+    })(),
     {
       name: 'plain https with target and rel: rename, drop them, keep other rel tokens',
       filename,
