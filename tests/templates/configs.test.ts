@@ -34,7 +34,9 @@ beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'guardrails-templates-'));
   for (const [file, text] of Object.entries(PAGES)) fs.writeFileSync(path.join(dir, file), text);
 });
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+afterAll(() => {
+  fs.rmSync(dir, { recursive: true, force: true });
+});
 
 async function lint(config: Linter.Config[]): Promise<string[]> {
   const eslint = new ESLint({ cwd: dir, overrideConfigFile: true, overrideConfig: config });
