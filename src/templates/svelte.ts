@@ -5,8 +5,8 @@
  * imported: its nodes are read structurally.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, TSESLint } from '@typescript-eslint/utils';
-import { getImportOrigin } from '../static';
+import { ASTUtils, AST_NODE_TYPES, TSESLint } from '@typescript-eslint/utils';
+import { getConstantInit, getImportOrigin } from '../static';
 import { checkTemplateElement, type ImportPlan, type TemplateRuleContext } from './check';
 import { importStatement } from './fix';
 import type { TemplateHost } from './identify';
@@ -60,6 +60,31 @@ function textParts(values: readonly (SvelteLiteral | SvelteMustacheTag)[], sourc
   );
 }
 
+/**
+ * An expression value, with a name bound to `$derived(value)` read as `value`:
+ * the rune is the value itself in the template. `$derived` is a compiler rune,
+ * so only a `$derived` the file does not define itself counts.
+ */
+function expressionValue(expression: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): { kind: 'expression'; expression: TSESTree.Node; scope: Scope } {
+  const scope = sourceCode.getScope(expression);
+  if (expression.type === AST_NODE_TYPES.Identifier) {
+    const init = getConstantInit(expression, scope);
+    if (
+      init?.type === AST_NODE_TYPES.CallExpression &&
+      init.callee.type === AST_NODE_TYPES.Identifier &&
+      init.callee.name === '$derived' &&
+      init.arguments.length === 1 &&
+      init.arguments[0]?.type !== AST_NODE_TYPES.SpreadElement
+    ) {
+      const value = init.arguments[0] as TSESTree.Expression;
+      const valueScope = sourceCode.getScope(value);
+      // The parser declares the runes as globals without a definition.
+      if (!ASTUtils.findVariable(valueScope, init.callee)?.defs.length) return { kind: 'expression', expression: value, scope: valueScope };
+    }
+  }
+  return { kind: 'expression', expression, scope };
+}
+
 function readAttribute(attribute: SvelteAttributeNode, sourceCode: Readonly<TSESLint.SourceCode>): TemplateAttribute | null {
   const node = attribute as unknown as TemplateNode;
   switch (attribute.type) {
@@ -69,7 +94,7 @@ function readAttribute(attribute: SvelteAttributeNode, sourceCode: Readonly<TSES
       const [only] = attribute.value;
       if (attribute.value.length === 1 && only?.type === 'SvelteMustacheTag') {
         const expression = only.expression;
-        return { kind: 'attribute', name, node, valueNode: expression, value: { kind: 'expression', expression, scope: sourceCode.getScope(expression) } };
+        return { kind: 'attribute', name, node, valueNode: expression, value: expressionValue(expression, sourceCode) };
       }
       const valueNode = attribute.value.length === 1 && only ? (only as unknown as TemplateNode) : node;
       return { kind: 'attribute', name, node, valueNode, value: { kind: 'text', parts: textParts(attribute.value, sourceCode) } };
@@ -80,7 +105,7 @@ function readAttribute(attribute: SvelteAttributeNode, sourceCode: Readonly<TSES
         name: attribute.key.name,
         node,
         valueNode: attribute.value,
-        value: { kind: 'expression', expression: attribute.value, scope: sourceCode.getScope(attribute.value) },
+        value: expressionValue(attribute.value, sourceCode),
       };
     case 'SvelteSpreadAttribute':
       return { kind: 'spread', node, expression: attribute.argument, scope: sourceCode.getScope(attribute.argument) };

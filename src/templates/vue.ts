@@ -115,7 +115,8 @@ function unwrapComputed(expression: TSESTree.Node, scope: Scope, sourceCode: Rea
   if (getter?.type !== AST_NODE_TYPES.ArrowFunctionExpression || getter.params.length > 0) return null;
   const callScope = sourceCode.getScope(init);
   const origin = getImportOrigin(init.callee, callScope);
-  const bound = ASTUtils.findVariable(callScope, init.callee) !== null;
+  // A global without a definition (Nuxt's auto-import, declared in `globals` or not) is Vue's.
+  const bound = Boolean(ASTUtils.findVariable(callScope, init.callee)?.defs.length);
   if (origin ? !COMPUTED_SOURCES.has(origin.source) || origin.imported !== 'computed' : bound) return null;
   let body: TSESTree.Node | null = getter.body;
   if (body.type === AST_NODE_TYPES.BlockStatement) {

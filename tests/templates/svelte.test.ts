@@ -31,9 +31,24 @@ ruleTester.run('no-raw-external-anchor (Svelte)', rule, {
       filename: 'src/lib/SafeLink.svelte',
       code: `<script>\n\tlet { href, children } = $props();\n</script>\n<a {href} target="_blank" rel="noopener noreferrer">{@render children()}</a>`,
     },
+    {
+      name: '$derived reads as its value (found on svelte.dev: a breadcrumb link)',
+      filename,
+      code: `<script>\n\tlet { words, depth } = $props();\n\tconst up = $derived(depth === 0 ? '/' : \`/docs/\${words[0]}\`);\n</script>\n<a href={up}>Up</a>`,
+    },
     { name: 'an each-block item shadows the script constant', filename, code: `${SCRIPT}{#each items as host}<a href="/u/{host}">a</a>{/each}` },
   ],
   invalid: [
+    (() => {
+      const code = `<script>\n\tlet { item } = $props();\n\tconst url = $derived(item.domain ? item.url : \`https://news.ycombinator.com/item?id=\${item.id}\`);\n</script>\n<a href={url}>{item.title}</a>`;
+      return {
+        name: '$derived: the worst branch decides',
+        filename,
+        code,
+        output: null,
+        errors: [{ ...external('https://news.ycombinator.com/item?id=${item.id}', 'https://news.ycombinator.com/…'), ...span(code, 'url', 2), suggestions: [] }],
+      };
+    })(),
     (() => {
       const code = `${SCRIPT}<a href="https://{host}/x" target="_blank" rel="noopener noreferrer">Docs</a>`;
       return {
