@@ -22,6 +22,15 @@ export const SQL_CONFIGS: ReadonlySet<ConfigName> = new Set(['recommended', 'scr
 const SQL_RULES: ReadonlySet<string> = new Set(['guardrails/no-adhoc-ddl', 'guardrails/require-concurrent-index']);
 
 /**
+ * Vue, Svelte, Astro and MDX files, for the configs that render links: linted only
+ * where the user's config already matches them (and so gives them their parser),
+ * never parsed as plain JS. ESLint applies a config whose pattern starts with `!` to
+ * a file only when another config matches that file; the second `!` cancels the
+ * negation in the glob matcher, so the pattern still matches every `.vue`, `.svelte`, `.astro` and `.mdx` file.
+ */
+export const TEMPLATE_FILES = ['!!**/*.{vue,svelte,astro,mdx}'];
+
+/**
  * The one record both config systems are built from: a rule enabled here is
  * enabled in `plugin:guardrails/<name>` and in `configs['flat/<name>']` alike.
  */
@@ -66,7 +75,7 @@ export function createLegacyConfig(name: ConfigName): TSESLint.ClassicConfig.Con
 export function createFlatConfig(name: ConfigName, plugin: TSESLint.FlatConfig.Plugin): TSESLint.FlatConfig.Config | TSESLint.FlatConfig.Config[] {
   const source: TSESLint.FlatConfig.Config = {
     name: `guardrails/${name}`,
-    files: [...SOURCE_FILES],
+    files: name === 'scripts' ? [...SOURCE_FILES] : [...SOURCE_FILES, ...TEMPLATE_FILES],
     plugins: { guardrails: plugin },
     rules: { ...configRules[name] },
   };

@@ -136,7 +136,8 @@ describe.each(configNames)('config %s', (name) => {
   it('the flat config is named and holds the exported plugin object itself', () => {
     expect(flat.name).toBe(`guardrails/${name}`);
     expect(flat.plugins.guardrails).toBe(plugin);
-    expect(flat.files).toEqual(['**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}']);
+    const templates = name === 'scripts' ? [] : ['!!**/*.{vue,svelte,astro,mdx}'];
+    expect(flat.files).toEqual(['**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}', ...templates]);
   });
 
   it('lints .sql files with the guardrails/sql language, with the SQL rules only, in recommended and scripts', () => {

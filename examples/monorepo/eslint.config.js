@@ -1,6 +1,10 @@
 // Flat config (ESLint 9 and 10). One file at the root; workspaces get their
 // config through `files`, so ESLint 9 and 10 resolve it the same way.
 const tsParser = require('@typescript-eslint/parser');
+const vueParser = require('vue-eslint-parser');
+const svelteParser = require('svelte-eslint-parser');
+const astroParser = require('astro-eslint-parser');
+const mdxParser = require('eslint-mdx');
 const guardrails = require('eslint-plugin-guardrails');
 
 module.exports = [
@@ -13,6 +17,11 @@ module.exports = [
     files: ['**/*.{jsx,tsx}'],
     languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } },
   },
+  // Pages in other template languages: their parsers are what make the configs lint them.
+  { files: ['**/*.vue'], languageOptions: { parser: vueParser, parserOptions: { parser: tsParser, sourceType: 'module' } } },
+  { files: ['**/*.svelte'], languageOptions: { parser: svelteParser, parserOptions: { parser: tsParser } } },
+  { files: ['**/*.astro'], languageOptions: { parser: astroParser, parserOptions: { parser: tsParser } } },
+  { files: ['**/*.mdx'], languageOptions: { parser: mdxParser } },
 
   // The whole repo: both policies, on JS/TS and on `.sql` files (the guardrails/sql language).
   ...guardrails.configs['flat/recommended'],

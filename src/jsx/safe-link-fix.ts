@@ -1,5 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { addAstroImport, isAstroFile } from '../templates/astro';
 import { findJsxAttribute } from './names';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -59,6 +60,7 @@ function addImport(fixer: Fixer, program: TSESTree.Program, sourceCode: SourceCo
   const line = importLine(name, source, lastImport, sourceCode);
   const anchor = lastImport ?? lastDirective;
   if (anchor) return fixer.insertTextAfter(anchor, `\n${anchor === lastDirective ? '\n' : ''}${line}`);
+  if (isAstroFile(sourceCode)) return addAstroImport(fixer, sourceCode, line);
   return fixer.insertTextBeforeRange([0, 0], `${line}\n`);
 }
 
@@ -67,6 +69,8 @@ function importLine(name: string, source: string, lastImport: TSESTree.ImportDec
   const quote = lastImport?.source.raw.startsWith("'") ? "'" : '"';
   const semicolon = lastImport && !sourceCode.getText(lastImport).endsWith(';') ? '' : ';';
   const quoted = quote + source.replaceAll('\\', '\\\\').replaceAll(quote, `\\${quote}`) + quote;
+  // A single-file component (`SafeLink.astro`, `.vue`, `.svelte`) is its module's default export.
+  if (/\.(?:vue|svelte|astro)$/u.test(source)) return `import ${name} from ${quoted}${semicolon}`;
   return `import { ${name} } from ${quoted}${semicolon}`;
 }
 

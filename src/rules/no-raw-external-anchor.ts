@@ -17,6 +17,8 @@ import { judgeCallProp, judgePropSource, type LinkFinding, worstFinding } from '
 import { jsxNameText } from '../jsx/names';
 import { findPropSource, hasSpreadBefore } from '../jsx/prop-source';
 import { buildSafeLinkFix } from '../jsx/safe-link-fix';
+import { asJsxElement, isComponentFile, isMarkdownLanguage, markdownListeners, withTemplateListeners } from '../templates';
+import { MARKDOWN_LINKS_OPTION } from '../templates/options';
 import { describeResolved } from '../url/display';
 import { isReportable } from '../url/verdict';
 import { ALLOWED_HOST_PATTERN, createUrlPolicy, DEFAULT_ALLOWED_SCHEMES, SCHEME_PATTERN, type UrlPolicy } from '../url/policy';
@@ -29,6 +31,7 @@ export interface NoRawExternalAnchorOptions {
   linkComponents?: LinkComponentOption[];
   polymorphicProps?: string[];
   unknownHref?: 'report' | 'ignore';
+  markdownLinks?: 'report' | 'ignore';
 }
 
 type Options = [NoRawExternalAnchorOptions];
@@ -41,6 +44,7 @@ const DEFAULTS = {
   linkComponents: [],
   polymorphicProps: ['as', 'component'],
   unknownHref: 'report',
+  markdownLinks: 'report',
 } satisfies NoRawExternalAnchorOptions;
 
 interface FileSetup {
@@ -158,6 +162,7 @@ export default createRule<Options, MessageIds>({
             enum: ['report', 'ignore'],
             description: 'Whether to report links whose destination cannot be determined statically.',
           },
+          markdownLinks: MARKDOWN_LINKS_OPTION,
         },
       },
     ],
@@ -172,6 +177,7 @@ export default createRule<Options, MessageIds>({
     const reportUnknown = (options.unknownHref ?? DEFAULTS.unknownHref) === 'report';
     const { policy, detection } = setupFor(options, context.settings);
     let factoryNames: ReadonlySet<string> = new Set();
+    const ownFile = isComponentFile(context.filename, component);
 
     function suggestionFor(link: JsxLink, element: TSESTree.JSXOpeningElement, finding: LinkFinding): TSESLint.ReportSuggestionArray<MessageIds> {
       const source = finding.source;
@@ -210,7 +216,7 @@ export default createRule<Options, MessageIds>({
       const { verdict, node, href } = finding;
       if (!isReportable(verdict) || (onlyForbidden && verdict.kind !== 'forbiddenScheme')) return;
       if (verdict.kind === 'unknown' && !reportUnknown) return;
-      if (!onlyForbidden && isInsideDefinitionOf(at, component)) return;
+      if (!onlyForbidden && (ownFile || isInsideDefinitionOf(at, component))) return;
       if (verdict.kind === 'forbiddenScheme') {
         context.report({ node, messageId: 'forbiddenScheme', data: { href, scheme: verdict.scheme } });
       } else if (verdict.kind === 'external') {
@@ -225,12 +231,21 @@ export default createRule<Options, MessageIds>({
       }
     }
 
-    return {
+    if (isMarkdownLanguage(sourceCode)) {
+      const markdownLinks = options.markdownLinks ?? DEFAULTS.markdownLinks;
+      return markdownListeners({ policy, markdownLinks, report: (finding, at) => {
+          report(finding, at, () => [], false);
+        },
+      });
+    }
+
+    return withTemplateListeners({ sourceCode, detection, policy, component, importSource, report }, {
       Program(program) {
         factoryNames = collectFactoryNames(program);
       },
 
-      JSXOpeningElement(element) {
+      JSXOpeningElement(written) {
+        const element = asJsxElement(written);
         const link = identifyJsxLink(element, detection, () => sourceCode.getScope(element));
         if (!link) return;
         const sanctioned = link.kind === 'sanctioned';
@@ -255,6 +270,6 @@ export default createRule<Options, MessageIds>({
         // Rewriting a call into a component is not mechanical: no suggestion.
         if (finding) report(finding, call, () => [], false);
       },
-    };
+    });
   },
 });

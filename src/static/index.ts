@@ -1,6 +1,6 @@
 export { unwrapExpression } from './unwrap';
 export { getConstantInit, getStaticPropertyName, readConstObjectProperty, resolveConstant } from './resolve';
-export { evaluateString, isStringRawTag, staticStringText, textPartSourceIndex } from './string-parts';
+export { concatAlternatives, evaluateString, isStringRawTag, staticStringText, textPartSourceIndex } from './string-parts';
 export type { HolePart, SourceSpan, StaticString, StringPart, TextPart } from './string-parts';
 export { getImportOrigin } from './imports';
 export type { ImportOrigin } from './imports';

@@ -152,6 +152,15 @@ function evaluateCall(call: TSESTree.CallExpression, scope: Scope, depth: number
   return fromStaticValue(call, scope);
 }
 
+/**
+ * Every way of joining one alternative of `lefts` to one of `rights`, or null
+ * when there would be too many (the caller then treats the whole as unknown).
+ * Template hosts use it to join attribute text with mustache values.
+ */
+export function concatAlternatives(lefts: StaticString[], rights: StaticString[]): StaticString[] | null {
+  return product(lefts, rights);
+}
+
 /** Whether a template tag is `String.raw` (also `String["raw"]`), whose value keeps backslashes. */
 export function isStringRawTag(tag: TSESTree.Node): boolean {
   const unwrapped = unwrapExpression(tag);
