@@ -18,6 +18,8 @@ export const configRules: Record<ConfigName, RuleRecord> = {
     'guardrails/no-adhoc-ddl': 'error',
     'guardrails/no-raw-external-anchor': 'error',
     'guardrails/require-concurrent-index': 'error', // acts on migration files only
+    'guardrails/no-migration-conflict': 'error', // acts on migration files only
+    'guardrails/no-modified-migration': 'error', // acts on migration files with a history record
   },
   // The web app workspace renders links and may talk to a database from server code.
   web: {
@@ -28,6 +30,8 @@ export const configRules: Record<ConfigName, RuleRecord> = {
   scripts: {
     'guardrails/no-adhoc-ddl': 'error',
     'guardrails/require-concurrent-index': 'error', // acts on migration files only
+    'guardrails/no-migration-conflict': 'error', // acts on migration files only
+    'guardrails/no-modified-migration': 'error', // acts on migration files with a history record
   },
 };
 
