@@ -1,7 +1,7 @@
 import { journalFindings, sameVersion, schemeOutlier } from '../migration/history/conflicts';
 import { currentMigration } from '../migration/history/current';
 import { newestUnit } from '../migration/history/history';
-import { FILE_START, MIGRATIONS_OPTION_SCHEMA } from '../migration/history/report';
+import { firstLine, MIGRATIONS_OPTION_SCHEMA } from '../migration/history/report';
 import { createRule } from '../util/create-rule';
 import { isMigrationFile } from '../util/migrations';
 
@@ -53,13 +53,15 @@ export default createRule<Options, MessageIds>({
     const recorded = state.record.status === 'ok' ? state.record.byName : null;
     const shipped = (name: string) => recorded?.has(name) === true;
 
+    const loc = firstLine(context.sourceCode.text);
+
     return {
       Program() {
         // A conflict among migrations that all shipped already ran everywhere: only an edit could change it, and that is forbidden.
         const same = sameVersion(state, unit);
         if (same.length > 0 && !(shipped(unit.name) && same.every((other) => shipped(other.name)))) {
           context.report({
-            loc: FILE_START,
+            loc,
             messageId: 'duplicateVersion',
             data: { name: unit.name, version: unit.version.text, others: same.map((other) => `\`${other.name}\``).join(', ') },
           });
@@ -67,7 +69,7 @@ export default createRule<Options, MessageIds>({
         const usual = schemeOutlier(state, unit);
         if (usual && !shipped(unit.name)) {
           context.report({
-            loc: FILE_START,
+            loc,
             messageId: 'mixedVersionSchemes',
             data: { name: unit.name, scheme: unit.version.schemeLabel, other: usual.name, otherScheme: usual.version.schemeLabel },
           });
@@ -77,13 +79,13 @@ export default createRule<Options, MessageIds>({
         const isNewestSql = newestUnit(state, (candidate) => candidate.name.endsWith('.sql'))?.name === unit.name;
         for (const finding of journal) {
           if (finding.kind === 'journalUnreadable' && isNewestSql) {
-            context.report({ loc: FILE_START, messageId: 'journalUnreadable', data: { journal: JOURNAL, problem: finding.message } });
+            context.report({ loc, messageId: 'journalUnreadable', data: { journal: JOURNAL, problem: finding.message } });
           } else if (finding.kind === 'journalMissingFile' && isNewestSql) {
-            context.report({ loc: FILE_START, messageId: 'journalMissingFile', data: { journal: JOURNAL, tag: finding.tag } });
+            context.report({ loc, messageId: 'journalMissingFile', data: { journal: JOURNAL, tag: finding.tag } });
           } else if (finding.kind === 'journalUnlisted' && finding.name === unit.name) {
-            context.report({ loc: FILE_START, messageId: 'journalUnlisted', data: { journal: JOURNAL, name: unit.name } });
+            context.report({ loc, messageId: 'journalUnlisted', data: { journal: JOURNAL, name: unit.name } });
           } else if (finding.kind === 'journalOutOfOrder' && finding.name === unit.name) {
-            context.report({ loc: FILE_START, messageId: 'journalOutOfOrder', data: { journal: JOURNAL, name: unit.name, previous: finding.previous } });
+            context.report({ loc, messageId: 'journalOutOfOrder', data: { journal: JOURNAL, name: unit.name, previous: finding.previous } });
           }
         }
       },

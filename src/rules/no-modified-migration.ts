@@ -2,7 +2,7 @@ import { detectRunner } from '../migration-runners/runner';
 import { currentMigration } from '../migration/history/current';
 import { judgeMigration, missingEntries, newestUnit } from '../migration/history/history';
 import { RECORD_FILE_NAME } from '../migration/history/record-format';
-import { displayFolder, FILE_START, MIGRATIONS_OPTION_SCHEMA } from '../migration/history/report';
+import { displayFolder, firstLine, MIGRATIONS_OPTION_SCHEMA } from '../migration/history/report';
 import { deletedConsequence, insertedConsequence, runnerOfFolder } from '../migration/history/runners';
 import { createRule } from '../util/create-rule';
 import { isMigrationFile } from '../util/migrations';
@@ -52,13 +52,15 @@ export default createRule<Options, MessageIds>({
     const record = state.record;
     const isNewest = newestUnit(state)?.name === name;
 
+    const loc = firstLine(context.sourceCode.text);
+
     return {
       Program(program) {
         if (record.status === 'broken') {
           if (!isNewest) return;
           const where = record.error.line > 0 ? `line ${record.error.line}: ` : '';
           context.report({
-            loc: FILE_START,
+            loc,
             messageId: 'unreadableRecord',
             data: { record: RECORD_FILE_NAME, problem: where + record.error.message, folder: displayFolder(context.cwd, state.dir) },
           });
@@ -68,12 +70,12 @@ export default createRule<Options, MessageIds>({
         const runner = () => runnerOfFolder(state) ?? (name.endsWith('.sql') ? null : detectRunner(program, context.sourceCode));
         const finding = judgeMigration(state, record, name, current.hash());
         if (finding?.kind === 'edited') {
-          context.report({ loc: FILE_START, messageId: 'editedMigration', data: { name, record: RECORD_FILE_NAME } });
+          context.report({ loc, messageId: 'editedMigration', data: { name, record: RECORD_FILE_NAME } });
         } else if (finding?.kind === 'renamed') {
-          context.report({ loc: FILE_START, messageId: 'renamedMigration', data: { name, from: finding.from } });
+          context.report({ loc, messageId: 'renamedMigration', data: { name, from: finding.from } });
         } else if (finding?.kind === 'inserted') {
           context.report({
-            loc: FILE_START,
+            loc,
             messageId: 'insertedMigration',
             data: { name, last: finding.last, consequence: insertedConsequence(runner()) },
           });
@@ -83,7 +85,7 @@ export default createRule<Options, MessageIds>({
         for (const missing of missingEntries(state, record)) {
           if (finding?.kind === 'renamed' && finding.from === missing.name) continue;
           context.report({
-            loc: FILE_START,
+            loc,
             messageId: 'deletedMigration',
             data: { name: missing.name, record: RECORD_FILE_NAME, consequence: deletedConsequence(runner()) },
           });

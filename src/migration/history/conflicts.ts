@@ -8,6 +8,7 @@ import type { FolderState } from './state';
 
 /** The other migrations of the folder claiming the unit's version. */
 export function sameVersion(state: FolderState, unit: MigrationUnit): MigrationUnit[] {
+  if (!unit.version.unique) return [];
   return state.units.filter((other) => other !== unit && other.version.text === unit.version.text);
 }
 

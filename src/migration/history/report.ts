@@ -2,8 +2,15 @@
 import path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
 
-/** Folder-level findings sit at the start of a file: there is no node to point at. */
-export const FILE_START: TSESTree.Position = { line: 1, column: 0 };
+/**
+ * Where a history finding is reported: the file's first line. The finding is
+ * about the file (or its folder) as a whole, and only needs the text, so it
+ * works on every host (JS/TS and `.sql`).
+ */
+export function firstLine(text: string): TSESTree.SourceLocation {
+  const end = text.search(/\r|\n/);
+  return { start: { line: 1, column: 0 }, end: { line: 1, column: end === -1 ? text.length : end } };
+}
 
 /** The folder as a person types it in a command: relative to ESLint's cwd, with `/`. */
 export function displayFolder(cwd: string, dir: string): string {

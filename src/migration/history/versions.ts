@@ -16,6 +16,12 @@ export interface MigrationVersion {
   readonly scheme: string;
   /** How a message names the scheme. */
   readonly schemeLabel: string;
+  /**
+   * Whether two migrations may not share it. A bare date (`20240115`,
+   * `2024-01-15`) names a day, not a migration: two migrations of one day are
+   * normal, and runners order them by the rest of the name.
+   */
+  readonly unique: boolean;
 }
 
 // Digit groups joined by `-`, `_` or `.`, each group made only of digits: `2024_01_15_create` → `2024_01_15`,
@@ -48,18 +54,18 @@ export function parseVersion(stem: string): MigrationVersion | null {
   const flyway = FLYWAY.exec(stem);
   if (flyway) {
     // Flyway compares versions as numbers part by part (1.10 > 1.9): widths do not matter.
-    return { text: (flyway[1] as string).replace(/_/g, '.'), scheme: 'Flyway', schemeLabel: 'a Flyway `V<version>__` prefix' };
+    return { text: (flyway[1] as string).replace(/_/g, '.'), scheme: 'Flyway', schemeLabel: 'a Flyway `V<version>__` prefix', unique: true };
   }
   const mikro = MIKRO_ORM.exec(stem);
   if (mikro) {
     const digits = mikro[1] as string;
-    return { text: digits, scheme: `MikroORM:${digits.length}`, schemeLabel: `\`Migration\` and ${describeDigits(digits.length)}` };
+    return { text: digits, scheme: `MikroORM:${digits.length}`, schemeLabel: `\`Migration\` and ${describeDigits(digits.length)}`, unique: true };
   }
   const match = LEADING_VERSION.exec(stem);
   if (!match) return null;
   const text = match[0];
   const groups = text.split(/[-_.]/);
-  if (groups.length === 1) return { text, scheme: `digits:${text.length}`, schemeLabel: describeDigits(text.length) };
+  if (groups.length === 1) return { text, scheme: `digits:${text.length}`, schemeLabel: describeDigits(text.length), unique: text.length !== 8 };
   const shape = text.replace(/\d+/g, (digits) => String(digits.length));
-  return { text, scheme: `groups:${shape}`, schemeLabel: `the pattern \`${text.replace(/\d/g, '9')}\`` };
+  return { text, scheme: `groups:${shape}`, schemeLabel: `the pattern \`${text.replace(/\d/g, '9')}\``, unique: shape !== '4-2-2' && shape !== '4_2_2' };
 }
