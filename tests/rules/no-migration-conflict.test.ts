@@ -43,7 +43,7 @@ const project = makeProject({
   'bad/drizzle/meta/_journal.json': '{ "entries": [ ',
 });
 const rel = (file: string) => path.relative(ROOT, path.join(project, file));
-afterAll(() => removeProject(project));
+afterAll(() => { removeProject(project); });
 
 const ruleTester = new RuleTester();
 const at = (endColumn: number) => ({ line: 1, column: 1, endLine: 1, endColumn });

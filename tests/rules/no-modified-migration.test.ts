@@ -38,7 +38,7 @@ const project = makeProject({
   'none/migrations/001_a.ts': A,
 });
 const rel = (file: string) => path.relative(ROOT, path.join(project, file));
-afterAll(() => removeProject(project));
+afterAll(() => { removeProject(project); });
 
 const ruleTester = new RuleTester();
 
@@ -130,7 +130,7 @@ ruleTester.run('no-modified-migration', rule, {
             record: '.guardrails.sum',
             problem:
               'line 4: its chain hash does not follow from the lines above it (a line was edited, moved, inserted or removed by hand, or a merge kept lines from both sides)',
-            folder: `${rel('broken/migrations').split(path.sep).join('/')}`,
+            folder: rel('broken/migrations').split(path.sep).join('/'),
           },
           line: 1,
           column: 1,
