@@ -16,7 +16,7 @@ import { TRANSACTION_REASONS, type TransactionReason } from '../migration-runner
 import { getStaticPropertyName, readConstObjectProperty, unwrapExpression } from '../static';
 import { classifyTag } from '../sql/sinks';
 import { createRule } from '../util/create-rule';
-import { isMigrationFile } from '../util/migrations';
+import { isCheckedMigration } from '../migration/gate';
 
 export interface RequireConcurrentIndexOptions {
   runner?: 'auto' | Runner;
@@ -89,8 +89,9 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [{ runner: 'auto' }],
   },
   create(context, [options]) {
-    // Cheapest check first: only migrations are checked (elsewhere DDL is `no-adhoc-ddl`'s business).
-    if (!isMigrationFile(context, options.migrations)) return {};
+    // Cheapest check first: only migrations are checked (elsewhere DDL is `no-adhoc-ddl`'s business),
+    // and not those the history record says shipped unchanged (they already ran).
+    if (!isCheckedMigration(context, options.migrations)) return {};
 
     const sourceCode = context.sourceCode;
     let runner: Runner | null = null;

@@ -166,7 +166,7 @@ function describeHistory(finding: HistoryFinding, state: FolderState, io: CliIo)
   const at = (name: string) => show(io, path.join(state.dir, name));
   switch (finding.kind) {
     case 'edited':
-      return `${at(finding.name)}: edited after it shipped (its content no longer matches ${RECORD_FILE_NAME}); databases that ran it never run the change. Undo the edit and add a new migration (or, if the edit must not reach any database, \`guardrails-migrations record --accept ${at(finding.name)} ${show(io, state.dir)}\`).`;
+      return `${at(finding.name)}: edited after it shipped (its content no longer matches ${RECORD_FILE_NAME}); databases that ran it never run the change. Undo the edit and add a new migration (or accept it on purpose: \`guardrails-migrations record --accept ${at(finding.name)} ${show(io, state.dir)}\`).`;
     case 'renamed':
       return `${at(finding.name)}: the shipped migration ${finding.from} renamed; runners take it for a new migration and run it again. Restore the name ${finding.from}.`;
     case 'inserted':
