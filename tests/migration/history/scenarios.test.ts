@@ -1,10 +1,11 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import * as tsParser from '@typescript-eslint/parser';
 import { ESLint } from 'eslint';
 import { afterEach, describe, expect, it } from 'vitest';
 import plugin from '../../../src/index';
-import { lint, makeProject, removeProject, runBin, writeFiles } from './harness';
+import { lint, makeProject, removeProject, ROOT, runBin, writeFiles } from './harness';
 
 /**
  * What a careless branch does to a recorded folder, end to end: the real bin
@@ -282,5 +283,38 @@ describe('the bin', () => {
     const check = runBin(['check', DIR, 'other/migrations'], project);
     expect(check.status).toBe(1);
     expect(check.stdout).toMatch(/^other\/migrations\/001_a\.ts: shipped/);
+  });
+});
+
+describe('eslint --concurrency (worker threads)', () => {
+  it('each thread reads the folders itself and finds the same problems', { timeout: 120_000 }, () => {
+    const files: Record<string, string> = {};
+    for (const folder of ['a', 'b', 'c', 'd']) {
+      for (const n of [1, 2, 3]) files[`${folder}/migrations/00${n}_${folder}${n}.ts`] = knex(`CREATE TABLE ${folder}${n} (id bigint)`);
+    }
+    project = makeProject(files);
+    expect(runBin(['record', 'a/migrations', 'b/migrations', 'c/migrations', 'd/migrations'], project).status).toBe(0);
+    for (const folder of ['a', 'b', 'c', 'd']) fs.appendFileSync(path.join(project, `${folder}/migrations/002_${folder}2.ts`), '// edited\n');
+    fs.rmSync(path.join(project, 'c/migrations/001_c1.ts'));
+    const req = (id: string) => JSON.stringify(require.resolve(id));
+    fs.writeFileSync(
+      path.join(project, 'eslint.config.cjs'),
+      `const guardrails = require(${JSON.stringify(path.join(ROOT, 'dist/index.js'))});
+module.exports = [{ files: ['**/*.ts'], languageOptions: { parser: require(${req('@typescript-eslint/parser')}) }, ...guardrails.configs['flat/scripts'] }];\n`,
+    );
+    const result = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/eslint/bin/eslint.js'), '.', '--concurrency', '2', '--format', 'json'], { cwd: project, encoding: 'utf8' });
+    // ESLint may warn that 12 files are too few for two threads; nothing else may appear.
+    expect(result.stderr.replace(/^.*ESLintPoorConcurrencyWarning.*\n(\(Use `node --trace-warnings.*\n)?/m, '')).toBe('');
+    const findings = (JSON.parse(result.stdout) as { filePath: string; messages: { ruleId: string; line: number }[] }[])
+      .flatMap((file) => file.messages.map((message) => `${path.relative(project, file.filePath)}:${message.line} ${message.ruleId}`))
+      .sort();
+    expect(findings).toEqual([
+      'a/migrations/002_a2.ts:1 guardrails/no-modified-migration',
+      'b/migrations/002_b2.ts:1 guardrails/no-modified-migration',
+      'c/migrations/002_c2.ts:1 guardrails/no-modified-migration',
+      'c/migrations/003_c3.ts:1 guardrails/no-modified-migration',
+      'd/migrations/002_d2.ts:1 guardrails/no-modified-migration',
+    ]);
+    expect(result.status).toBe(1);
   });
 });
