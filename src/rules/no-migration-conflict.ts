@@ -27,9 +27,9 @@ export default createRule<Options, MessageIds>({
         '`{{name}}` claims version `{{version}}`, and so does {{others}}: runners order them by the rest of the name, and a database that ran one may skip or refuse the other. Give the migration that has not shipped a version after every other one.',
       mixedVersionSchemes:
         '`{{name}}` is versioned with {{scheme}}, but `{{other}}` and the others here use {{otherScheme}}: sorted as text and sorted as numbers they run in different orders. Name it the way the others are named.',
-      journalUnreadable: "drizzle's journal {{journal}} cannot be used: {{problem}}. drizzle's migrator fails before running any migration; regenerate it with `drizzle-kit`.",
+      journalUnreadable: "The drizzle journal {{journal}} cannot be used: {{problem}}. drizzle's migrator fails before running any migration; regenerate it with `drizzle-kit`.",
       journalMissingFile:
-        "drizzle's journal {{journal}} lists `{{tag}}`, but `{{tag}}.sql` is not in this folder: drizzle's migrator fails (\"No file … found\"). Restore the file, or remove the entry with `drizzle-kit drop`.",
+        "The drizzle journal {{journal}} lists `{{tag}}`, but `{{tag}}.sql` is not in this folder: drizzle's migrator fails (\"No file … found\"). Restore the file, or remove the entry with `drizzle-kit drop`.",
       journalUnlisted:
         "`{{name}}` is not in drizzle's journal {{journal}}: drizzle's migrator runs only the migrations the journal lists, so it never runs. Create migrations with `drizzle-kit generate`, which writes the journal entry.",
       journalOutOfOrder:
