@@ -66,4 +66,17 @@ if (missing.length || unexpected.length) {
   if (unexpected.length) console.error(`\nUnexpected findings:\n  ${unexpected.join('\n  ')}`);
   process.exit(1);
 }
+
+// The history record, checked without ESLint (what a CI step or a hook runs): the planted 003 pair.
+const migrations = 'infra/migrations/versions';
+console.log(`\n$ cd examples/monorepo && guardrails-migrations check ${migrations}\n`);
+const history = spawnSync(process.execPath, [path.join(root, 'dist/guardrails-migrations.js'), 'check', migrations], { cwd: example, encoding: 'utf8' });
+process.stdout.write(history.stdout);
+process.stdout.write(history.stderr);
+const historyLines = history.stdout.trim().split('\n').length;
+if (history.status !== 1 || historyLines !== 2) {
+  console.error(`\nguardrails-migrations check: expected exit 1 with the 2 lines of the 003 conflict, got exit ${history.status} with ${historyLines}.`);
+  process.exit(1);
+}
+
 console.log(`\nDemo OK: ESLint found all ${expected.length} planted problems and nothing else.`);

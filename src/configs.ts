@@ -42,6 +42,8 @@ export const configRules: Record<ConfigName, RuleRecord> = {
     'guardrails/require-concurrent-index': 'error', // acts on migration files only
     'guardrails/require-not-valid-constraint': 'error', // acts on migration files only
     'guardrails/no-unsafe-not-null': 'error', // acts on migration files only
+    'guardrails/no-migration-conflict': 'error', // acts on migration files only
+    'guardrails/no-modified-migration': 'error', // acts on migration files with a history record
   },
   // The web app workspace renders links and may talk to a database from server code.
   web: {
@@ -54,6 +56,8 @@ export const configRules: Record<ConfigName, RuleRecord> = {
     'guardrails/require-concurrent-index': 'error', // acts on migration files only
     'guardrails/require-not-valid-constraint': 'error', // acts on migration files only
     'guardrails/no-unsafe-not-null': 'error', // acts on migration files only
+    'guardrails/no-migration-conflict': 'error', // acts on migration files only
+    'guardrails/no-modified-migration': 'error', // acts on migration files with a history record
   },
 };
 

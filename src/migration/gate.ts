@@ -5,6 +5,7 @@ interface ContextLike {
   readonly settings: Readonly<Record<string, unknown>>;
   readonly filename: string;
   readonly cwd: string;
+  readonly sourceCode: { readonly text: string };
 }
 
 /**

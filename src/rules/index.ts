@@ -1,5 +1,7 @@
 import noAdhocDdl from './no-adhoc-ddl';
 import noBreakingSchemaChange from './no-breaking-schema-change';
+import noMigrationConflict from './no-migration-conflict';
+import noModifiedMigration from './no-modified-migration';
 import noRawExternalAnchor from './no-raw-external-anchor';
 import noTableRewrite from './no-table-rewrite';
 import noUnsafeNotNull from './no-unsafe-not-null';
@@ -11,6 +13,8 @@ import requireNotValidConstraint from './require-not-valid-constraint';
 export const rules = {
   'no-adhoc-ddl': noAdhocDdl,
   'no-breaking-schema-change': noBreakingSchemaChange,
+  'no-migration-conflict': noMigrationConflict,
+  'no-modified-migration': noModifiedMigration,
   'no-raw-external-anchor': noRawExternalAnchor,
   'no-table-rewrite': noTableRewrite,
   'no-unsafe-not-null': noUnsafeNotNull,

@@ -1,4 +1,6 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Finding } from './harness';
 import { copyExample, expectedFindings, packPlugin, prepareConsumer, runEslint } from './harness';
@@ -74,6 +76,7 @@ const EXAMPLE_SOURCE_FILES = [
   'apps/web/src/server/sessions.ts',
   'infra/migrations/versions/001_create_users.ts',
   'infra/migrations/versions/002_add_verified_email.ts',
+  'infra/migrations/versions/003_add_user_phone.ts',
   'infra/migrations/versions/003_index_orders_by_customer.ts',
   'scripts/backfill-user-emails.ts',
   'scripts/reset-test-db.js',
@@ -116,6 +119,7 @@ describe.each(modes)('$name', (mode) => {
     expect(run.files).toEqual([
       'infra/migrations/versions/001_create_users.ts',
       'infra/migrations/versions/002_add_verified_email.ts',
+      'infra/migrations/versions/003_add_user_phone.ts',
       'infra/migrations/versions/003_index_orders_by_customer.ts',
     ]);
     expect(show(run.findings)).toEqual(show(expectedFindings().filter((f) => f.file.startsWith('infra/'))));
@@ -153,6 +157,47 @@ describe('the packed tarball', () => {
     const installed = `${consumer}/node_modules/eslint-plugin-guardrails`;
     const files = fs.readdirSync(installed).sort();
     expect(files).toEqual(['LICENSE', 'README.md', 'dist', 'package.json']);
-    expect(fs.readdirSync(`${installed}/dist`).sort()).toEqual(['index.d.ts', 'index.js']);
+    expect(fs.readdirSync(`${installed}/dist`).sort()).toEqual(['guardrails-migrations.js', 'index.d.ts', 'index.js']);
+  });
+});
+
+describe('the guardrails-migrations bin, from the installed package', () => {
+  const bin = (consumer: string, args: string[], cwd: string) =>
+    spawnSync(path.join(consumer, 'node_modules/.bin/guardrails-migrations'), args, { cwd, encoding: 'utf8' });
+
+  it('checks the example: exit 1 with the planted 003 pair, then 0 once one is renumbered and recorded', () => {
+    const consumer = consumers.get('eslint10') as string;
+    const project = copyExample(consumer, 'history-bin');
+    const folder = 'infra/migrations/versions';
+    const check = bin(consumer, ['check', folder], project);
+    expect(check.stdout.trimEnd().split('\n')).toEqual([
+      `${folder}/003_add_user_phone.ts: claims version 003, like 003_index_orders_by_customer.ts; the order between them is an accident. Give the one that has not shipped a later version.`,
+      `${folder}/003_index_orders_by_customer.ts: claims version 003, like 003_add_user_phone.ts; the order between them is an accident. Give the one that has not shipped a later version.`,
+    ]);
+    expect(check.status).toBe(1);
+    fs.renameSync(path.join(project, folder, '003_add_user_phone.ts'), path.join(project, folder, '004_add_user_phone.ts'));
+    const record = bin(consumer, ['record', folder], project);
+    expect(record.stdout).toBe(`${folder}/.guardrails.sum: updated, 4 migrations recorded (added 003_index_orders_by_customer.ts, 004_add_user_phone.ts).\n`);
+    expect(record.status).toBe(0);
+    expect(bin(consumer, ['check', folder], project).status).toBe(0);
+    // Now shipped, the unsafe 003 is baselined; an edit brings both findings back.
+    const edited = path.join(project, folder, '003_index_orders_by_customer.ts');
+    fs.appendFileSync(edited, '// edited after shipping\n');
+    const run = runEslint(consumer, project, [folder], {});
+    expect(show(run.findings)).toEqual([
+      `${folder}/003_index_orders_by_customer.ts:1 guardrails/no-modified-migration`,
+      `${folder}/003_index_orders_by_customer.ts:7 guardrails/require-concurrent-index`,
+      `${folder}/003_index_orders_by_customer.ts:11 guardrails/require-concurrent-index`,
+    ]);
+  });
+
+  it('prints help and exits 0; bad usage exits 2 without a stack trace', () => {
+    const consumer = consumers.get('eslint8') as string;
+    const help = bin(consumer, ['--help'], consumer);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: guardrails-migrations/);
+    const bad = bin(consumer, ['check', 'no/such/folder'], consumer);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toBe('guardrails-migrations: `no/such/folder` does not exist; give the folder that holds the migrations.\n');
   });
 });

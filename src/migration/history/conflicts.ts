@@ -1,0 +1,69 @@
+/**
+ * Conflicts a folder shows without any record: two migrations claiming one
+ * version, names in different version schemes, and drizzle's journal
+ * disagreeing with the `.sql` files.
+ */
+import type { MigrationUnit } from './folder';
+import type { FolderState } from './state';
+
+/** The other migrations of the folder claiming the unit's version. */
+export function sameVersion(state: FolderState, unit: MigrationUnit): MigrationUnit[] {
+  if (!unit.version.unique) return [];
+  return state.units.filter((other) => other !== unit && other.version.text === unit.version.text);
+}
+
+/**
+ * When the unit's version scheme is not the folder's usual one, a migration
+ * that uses the usual scheme. The usual scheme is the one most migrations use;
+ * on a tie, the one of the first migration by name.
+ */
+export function schemeOutlier(state: FolderState, unit: MigrationUnit): MigrationUnit | null {
+  const counts = new Map<string, number>();
+  for (const other of state.units) counts.set(other.version.scheme, (counts.get(other.version.scheme) ?? 0) + 1);
+  if (counts.size < 2) return null;
+  let usual: string | null = null;
+  let best = 0;
+  for (const other of state.units) {
+    const count = counts.get(other.version.scheme) as number;
+    if (count > best) {
+      best = count;
+      usual = other.version.scheme;
+    }
+  }
+  if (unit.version.scheme === usual) return null;
+  return state.units.find((other) => other.version.scheme === usual) ?? null;
+}
+
+export type JournalFinding =
+  /** The journal cannot be read: drizzle's migrator fails before running anything. */
+  | { readonly kind: 'journalUnreadable'; readonly message: string }
+  /** A journal entry without its `.sql` file: `migrate()` throws. */
+  | { readonly kind: 'journalMissingFile'; readonly tag: string }
+  /** A `.sql` migration the journal does not list: never run. */
+  | { readonly kind: 'journalUnlisted'; readonly name: string }
+  /** An entry whose `when` is not later than the entry before it: skipped where the earlier one ran. */
+  | { readonly kind: 'journalOutOfOrder'; readonly name: string; readonly previous: string };
+
+const SQL = '.sql';
+
+/** What is wrong between drizzle's journal and the folder's `.sql` files (empty without a journal). */
+export function journalFindings(state: FolderState): JournalFinding[] {
+  const journal = state.journal;
+  if (journal === null) return [];
+  if (!journal.ok) return [{ kind: 'journalUnreadable', message: journal.message }];
+  const findings: JournalFinding[] = [];
+  const listed = new Set<string>();
+  let previous: { tag: string; when: number } | null = null;
+  for (const entry of [...journal.entries].sort((a, b) => a.idx - b.idx)) {
+    listed.add(entry.tag + SQL);
+    if (!state.byName.has(entry.tag + SQL)) findings.push({ kind: 'journalMissingFile', tag: entry.tag });
+    else if (previous !== null && entry.when <= previous.when) {
+      findings.push({ kind: 'journalOutOfOrder', name: entry.tag + SQL, previous: previous.tag + SQL });
+    }
+    previous = entry;
+  }
+  for (const unit of state.units) {
+    if (unit.name.endsWith(SQL) && unit.file.endsWith(unit.name) && !listed.has(unit.name)) findings.push({ kind: 'journalUnlisted', name: unit.name });
+  }
+  return findings;
+}

@@ -1,0 +1,43 @@
+/**
+ * The file being linted, seen by the history: its folder's state, its name
+ * there, and the hash of its text as the editor holds it (so an edit counts
+ * before it is saved). Computed once per linted file and shared by every rule
+ * and by the baseline (keyed by the file's `SourceCode` object).
+ */
+import { locateMigration } from './folder';
+import { contentHash } from './hash';
+import { getFolderState, type FolderState } from './state';
+
+export interface HistoryContextLike {
+  readonly filename: string;
+  readonly sourceCode: { readonly text: string };
+}
+
+export interface CurrentMigration {
+  readonly state: FolderState;
+  /** The migration's name in its folder. */
+  readonly name: string;
+  /** Hash of the linted text (computed on first use). */
+  hash(): string;
+}
+
+const perFile = new WeakMap<object, CurrentMigration | null>();
+
+/** The linted file as a migration of its folder, or null when its name is not a migration's (no version, a helper, a dot file). */
+export function currentMigration(context: HistoryContextLike): CurrentMigration | null {
+  const sourceCode = context.sourceCode;
+  const cached = perFile.get(sourceCode);
+  if (cached !== undefined) return cached;
+  const located = locateMigration(context.filename);
+  let current: CurrentMigration | null = null;
+  if (located) {
+    let hash: string | null = null;
+    current = {
+      state: getFolderState(located.dir),
+      name: located.name,
+      hash: () => (hash ??= contentHash(sourceCode.text)),
+    };
+  }
+  perFile.set(sourceCode, current);
+  return current;
+}

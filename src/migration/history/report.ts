@@ -1,0 +1,28 @@
+/** Shared pieces of the history rules' reports. */
+import path from 'node:path';
+import type { TSESTree } from '@typescript-eslint/utils';
+
+/**
+ * Where a history finding is reported: the file's first line. The finding is
+ * about the file (or its folder) as a whole, and only needs the text, so it
+ * works on every host (JS/TS and `.sql`).
+ */
+export function firstLine(text: string): TSESTree.SourceLocation {
+  const end = text.search(/\r|\n/);
+  return { start: { line: 1, column: 0 }, end: { line: 1, column: end === -1 ? text.length : end } };
+}
+
+/** The folder as a person types it in a command: relative to ESLint's cwd, with `/`. */
+export function displayFolder(cwd: string, dir: string): string {
+  const relative = path.relative(cwd, dir);
+  return relative === '' ? '.' : relative.split(path.sep).join('/');
+}
+
+/** The JSON schema of the history rules' only option. */
+export const MIGRATIONS_OPTION_SCHEMA = {
+  type: 'array',
+  items: { type: 'string', minLength: 1 },
+  uniqueItems: true,
+  description:
+    "Globs, relative to ESLint's working directory, of the migration files this rule checks. Replaces `settings.guardrails.migrations` and the built-in defaults.",
+} as const;

@@ -1,0 +1,121 @@
+/**
+ * What the history rules know about a migration folder: its migrations, its
+ * record and (drizzle) its journal. Read once per process and kept until the
+ * folder's, the record's or the journal's modification time changes, so
+ * ESLint reads them once per run (and an editor sees a new record at once).
+ *
+ * The cache is a module-level map: every worker thread of `eslint
+ * --concurrency` loads its own copy of the plugin, so each thread reads the
+ * folder once and no state is shared between threads.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { compareNames, isMigrationFileName, isMigrationFolderName, makeUnit, FOLDER_MIGRATION_FILE, type MigrationUnit } from './folder';
+import { JOURNAL_PATH, parseJournal, type JournalResult } from './journal';
+import { parseRecord, RECORD_FILE_NAME, type ParsedEntry, type RecordError } from './record-format';
+
+export type RecordState =
+  | { readonly status: 'absent'; readonly path: string }
+  | { readonly status: 'broken'; readonly path: string; readonly error: RecordError }
+  | {
+      readonly status: 'ok';
+      readonly path: string;
+      readonly entries: readonly ParsedEntry[];
+      readonly byName: ReadonlyMap<string, ParsedEntry>;
+      /** The recorded name that sorts last: a new migration must sort after it. */
+      readonly lastName: string | null;
+    };
+
+export interface FolderState {
+  readonly dir: string;
+  readonly exists: boolean;
+  /** The folder's migrations, in name order. */
+  readonly units: readonly MigrationUnit[];
+  readonly byName: ReadonlyMap<string, MigrationUnit>;
+  readonly record: RecordState;
+  /** drizzle-kit's `meta/_journal.json`, or null when the folder has none. */
+  readonly journal: JournalResult | null;
+}
+
+function stamp(file: string): string {
+  const stats = fs.statSync(file, { throwIfNoEntry: false });
+  return stats ? `${stats.mtimeMs}:${stats.size}:${stats.ino}` : '-';
+}
+
+function listUnits(dir: string): MigrationUnit[] | null {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return null;
+  }
+  const units: MigrationUnit[] = [];
+  for (const entry of entries) {
+    if (entry.isDirectory()) {
+      if (isMigrationFolderName(entry.name) && fs.existsSync(path.join(dir, entry.name, FOLDER_MIGRATION_FILE))) {
+        units.push(makeUnit(dir, entry.name, true));
+      }
+    } else if ((entry.isFile() || entry.isSymbolicLink()) && isMigrationFileName(entry.name)) {
+      units.push(makeUnit(dir, entry.name, false));
+    }
+  }
+  return units.sort((a, b) => compareNames(a.name, b.name));
+}
+
+/** Reads the record file of a folder (no caching). */
+export function readRecordState(dir: string): RecordState {
+  const file = path.join(dir, RECORD_FILE_NAME);
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { status: 'absent', path: file };
+    return { status: 'broken', path: file, error: { line: 0, message: `it cannot be read (${code ?? (error as Error).message})` } };
+  }
+  const parsed = parseRecord(text);
+  if (!parsed.ok) return { status: 'broken', path: file, error: parsed.error };
+  const byName = new Map(parsed.entries.map((entry) => [entry.name, entry]));
+  let lastName: string | null = null;
+  for (const entry of parsed.entries) if (lastName === null || compareNames(entry.name, lastName) > 0) lastName = entry.name;
+  return { status: 'ok', path: file, entries: parsed.entries, byName, lastName };
+}
+
+function readJournal(dir: string): JournalResult | null {
+  let text: string;
+  try {
+    text = fs.readFileSync(path.join(dir, ...JOURNAL_PATH), 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' || code === 'ENOTDIR' ? null : { ok: false, message: `it cannot be read (${code ?? 'error'})` };
+  }
+  return parseJournal(text);
+}
+
+/** Reads a folder's state from disk (no caching). */
+export function readFolderState(dir: string): FolderState {
+  const units = listUnits(dir);
+  return {
+    dir,
+    exists: units !== null,
+    units: units ?? [],
+    byName: new Map((units ?? []).map((unit) => [unit.name, unit])),
+    record: readRecordState(dir),
+    journal: units === null ? null : readJournal(dir),
+  };
+}
+
+const cache = new Map<string, { readonly key: string; readonly state: FolderState }>();
+
+/**
+ * The folder's state, read again only when the folder (files added, removed,
+ * renamed), the record or the journal changed on disk.
+ */
+export function getFolderState(dir: string): FolderState {
+  const key = `${stamp(dir)}|${stamp(path.join(dir, RECORD_FILE_NAME))}|${stamp(path.join(dir, ...JOURNAL_PATH))}`;
+  const cached = cache.get(dir);
+  if (cached?.key === key) return cached.state;
+  const state = readFolderState(dir);
+  cache.set(dir, { key, state });
+  return state;
+}
