@@ -18,6 +18,7 @@ export const configRules: Record<ConfigName, RuleRecord> = {
     'guardrails/no-adhoc-ddl': 'error',
     'guardrails/no-raw-external-anchor': 'error',
     'guardrails/require-concurrent-index': 'error', // acts on migration files only
+    'guardrails/require-seed-transaction': 'error', // acts on seed files only
   },
   // The web app workspace renders links and may talk to a database from server code.
   web: {
@@ -28,6 +29,7 @@ export const configRules: Record<ConfigName, RuleRecord> = {
   scripts: {
     'guardrails/no-adhoc-ddl': 'error',
     'guardrails/require-concurrent-index': 'error', // acts on migration files only
+    'guardrails/require-seed-transaction': 'error', // acts on seed files only
   },
 };
 
