@@ -169,7 +169,7 @@ export default createRule<Options, MessageIds>({
           if ((index === 0 && !inLoop) || reported.has(key)) return;
           reported.add(key);
           context.report({
-            node: key,
+            node: key.type === AST_NODE_TYPES.CallExpression ? key.callee : key,
             messageId: 'separateTransactions',
             data: { transaction: label, reason: inLoop ? 'opened once per iteration of a loop' : `one of ${ordered.length} transactions in ${unitName}` },
           });
@@ -228,13 +228,22 @@ export default createRule<Options, MessageIds>({
 });
 
 function fixFor(family: Family, client: string): string {
-  const name = family === 'sql' || client.startsWith('this.') || !/^[\w$.]+$/.test(client) ? DEFAULT_CLIENTS[family] : client;
-  const fix = FIXES[family];
-  if (family === 'sql') return fix;
-  // `queryInterface.bulkInsert` → `queryInterface.sequelize.transaction(…)`.
-  const receiver = family === 'sequelize' && /queryinterface/i.test(name) ? `${name}.sequelize` : family === 'sequelize' && /^[A-Z]/.test(name) ? 'sequelize' : name;
-  const [code, rest] = fix.replace('{{client}}', receiver).split(' with ');
+  if (family === 'sql') return FIXES.sql;
+  const name = /^(?:this\.)?[\w$]+$/.test(client) ? client : DEFAULT_CLIENTS[family];
+  const fix = FIXES[family].replace('{{client}}', receiverFor(family, name));
+  const [code, rest] = fix.split(' with ');
   return rest ? `\`${code}\` with ${rest}` : `\`${code}\``;
+}
+
+/** The object whose transaction method the fix calls: not a model or a repository, which have none. */
+function receiverFor(family: Family, client: string): string {
+  if (family === 'sequelize') {
+    if (/sequelize$/i.test(client)) return client;
+    // `queryInterface.sequelize`, and sequelize-cli's `models/index.js`, which exports `db.sequelize`.
+    return /queryinterface$|^(?:db|models)$/i.test(client) ? `${client}.sequelize` : 'sequelize';
+  }
+  if (family === 'typeorm') return /(?:manager|datasource|connection|^em)$/i.test(client) ? client : 'dataSource';
+  return client;
 }
 
 function describeUnit(unit: TSESTree.Node): string {

@@ -120,6 +120,35 @@ export function buildOccurrences(input: ModelInput): Occurrence[] {
   }
   const refOf = (opener: TransactionOpener): TransactionRef => ({ key: opener.call, label: opener.label });
 
+  /** `const ops = [prisma.a.create(…)]; await prisma.$transaction(ops)`: the array's variable, and its opener. */
+  const batchVariables = new Map<Variable, TransactionOpener>();
+  for (const opener of input.openers) {
+    const argument = opener.kind === 'batch' ? opener.call.arguments[0] : undefined;
+    const unwrapped = argument ? unwrapExpression(argument) : undefined;
+    if (unwrapped?.type !== AST_NODE_TYPES.Identifier) continue;
+    const variable = ASTUtils.findVariable(sourceCode.getScope(opener.call), unwrapped);
+    if (variable) batchVariables.set(variable, opener);
+  }
+  /** The batch a write joins by being put into its array: in the array's initialiser, or `ops.push(write)`. */
+  function batchOf(node: TSESTree.Node, child: TSESTree.Node): TransactionOpener | null {
+    if (batchVariables.size === 0) return null;
+    if (node.type === AST_NODE_TYPES.VariableDeclarator && node.init === child) {
+      for (const variable of sourceCode.getDeclaredVariables(node)) {
+        const opener = batchVariables.get(variable);
+        if (opener) return opener;
+      }
+    }
+    if (node.type === AST_NODE_TYPES.CallExpression && node.arguments.includes(child as TSESTree.CallExpressionArgument)) {
+      const callee = unwrapExpression(node.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression || getStaticPropertyName(callee) !== 'push') return null;
+      const object = unwrapExpression(callee.object);
+      if (object.type !== AST_NODE_TYPES.Identifier) return null;
+      const variable = ASTUtils.findVariable(sourceCode.getScope(node), object);
+      return (variable && batchVariables.get(variable)) ?? null;
+    }
+    return null;
+  }
+
   /** Controls by client text, in source order. */
   const controls = new Map<string, TransactionControl[]>();
   for (const control of input.controls) {
@@ -248,11 +277,14 @@ export function buildOccurrences(input: ModelInput): Occurrence[] {
     state.tx ??= sequelize ? null : openBegin(state.clientText, from);
     let child: TSESTree.Node = from;
     for (let node = from.parent; node; child = node, node = node.parent) {
+      const batch = state.tx === null && state.escape === null ? batchOf(node, child) : null;
+      if (batch) state.tx = refOf(batch);
       if (isLoopBody(node, child)) markLoop(state, node);
-      else if (node.type === AST_NODE_TYPES.CallExpression) {
+      else if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) {
+        if (node.type === AST_NODE_TYPES.NewExpression) continue; // `new Promise((resolve) => …)` runs its executor right away
         if (isFunction(child) && (node.arguments as readonly TSESTree.Node[]).includes(child)) {
           const opener = callbackOpeners.get(child);
-          if (opener) enter(opener, write, identity, sequelize, state);
+          if (opener) enter(opener, write, identity, sequelize, state, from === write.call ? entry.scope : null);
           else if (LOOP_METHODS.has(methodName(node) ?? '')) markLoop(state, node);
         } else if (batchOpeners.has(node) && node.arguments[0] === child) {
           const opener = batchOpeners.get(node);
@@ -262,7 +294,9 @@ export function buildOccurrences(input: ModelInput): Occurrence[] {
         }
       } else if (isFunction(node)) {
         const parent = node.parent;
-        if (parent.type === AST_NODE_TYPES.CallExpression && (parent.callee === node || (parent.arguments as readonly TSESTree.Node[]).includes(node))) continue;
+        if ((parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) && (parent.callee === node || (parent.arguments as readonly TSESTree.Node[]).includes(node))) {
+          continue;
+        }
         const sites = path.size < MAX_DEPTH && !path.has(node) ? callSites(node) : [];
         if (sites.length === 0) {
           out.push(occurrence(write, node, state));
@@ -293,11 +327,38 @@ export function buildOccurrences(input: ModelInput): Occurrence[] {
     }
   }
 
-  function enter(opener: TransactionOpener, write: SeedWrite, identity: Identity, sequelize: boolean, state: WalkState): void {
+  /** Whether the write's client is the very variable the transaction was opened on (`knex` in `knex.transaction(…)`). */
+  function isReceiver(write: SeedWrite, opener: TransactionOpener, scope: Scope): boolean {
+    const root = write.chain.root;
+    const receiver = opener.receiver.root;
+    if (root.type !== AST_NODE_TYPES.Identifier || receiver.type !== AST_NODE_TYPES.Identifier || root.name !== receiver.name) return false;
+    const variable = ASTUtils.findVariable(scope, root);
+    return variable !== null && variable === ASTUtils.findVariable(sourceCode.getScope(opener.call), receiver);
+  }
+
+  function escapeThrough(write: SeedWrite, opener: TransactionOpener, direct: boolean): Escape {
+    const clientNode = rootNode(write.chain);
+    const receiverRoot = rootText(opener.receiver);
+    const handle = handleParameter(opener);
+    const sameClient = direct && receiverRoot !== null && rootText(write.chain) === receiverRoot;
+    return {
+      kind: 'outerClient',
+      opener,
+      handle,
+      client: sourceCode.getText(clientNode),
+      replace: sameClient && handle ? replacementTarget(write) : null,
+    };
+  }
+
+  function enter(opener: TransactionOpener, write: SeedWrite, identity: Identity, sequelize: boolean, state: WalkState, scope: Scope | null): void {
     if (state.tx !== null || state.escape !== null) return;
     const callback = opener.callback;
     if (sequelize) {
       state.escape = { kind: 'missingOption', opener, handle: handleParameter(opener) };
+      return;
+    }
+    if (identity.kind !== 'handle' && scope !== null && isReceiver(write, opener, scope)) {
+      state.escape = escapeThrough(write, opener, true);
       return;
     }
     switch (identity.kind) {
@@ -314,17 +375,7 @@ export function buildOccurrences(input: ModelInput): Occurrence[] {
           state.tx = refOf(opener);
           return;
         }
-        const clientNode = rootNode(write.chain);
-        const receiverRoot = rootText(opener.receiver);
-        const handle = handleParameter(opener);
-        const sameClient = identity.direct && receiverRoot !== null && rootText(write.chain) === receiverRoot;
-        state.escape = {
-          kind: 'outerClient',
-          opener,
-          handle,
-          client: sourceCode.getText(clientNode),
-          replace: sameClient && handle ? replacementTarget(write) : null,
-        };
+        state.escape = escapeThrough(write, opener, identity.direct);
         return;
       }
     }

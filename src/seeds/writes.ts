@@ -164,6 +164,8 @@ export function readOrmWrite(call: TSESTree.CallExpression, scope: Scope, facts:
   });
 
   if (Object.hasOwn(QUERY_INTERFACE_METHODS, method)) return make('sequelize', QUERY_INTERFACE_METHODS[method] ?? null);
+  // Only Sequelize models have `bulkCreate`: `db[name].bulkCreate(rows)` too.
+  if (method === 'bulkCreate' && getProvenance(chain.root, scope) !== 'other') return make('sequelize', 1);
   if (KYSELY_METHODS.has(method)) return rest.length === 0 && looksLikeClient(chain, scope) ? make('kysely', null, true) : null;
 
   const restHasRepository = rest.some((step) => step.type === 'member' && step.name !== null && REPOSITORY_CALLS.has(step.name));

@@ -43,11 +43,12 @@ export function sqlEffects(text: string): SqlEffect[] {
       out.push({ type: 'end' });
       continue;
     }
-    if (statement.ddl) {
-      // TRUNCATE removes rows; in PostgreSQL it is transactional like a DELETE.
-      if (statement.kind === 'TRUNCATE') out.push({ type: 'write', label: statement.label });
+    // TRUNCATE removes rows; in PostgreSQL it is transactional like a DELETE. (knex's `TRUNCATE ??` has no name to read.)
+    if (statement.verb === 'TRUNCATE') {
+      out.push({ type: 'write', label: statement.ddl ? statement.label : 'TRUNCATE' });
       continue;
     }
+    if (statement.ddl) continue;
     if (!statement.exact) {
       // A statement inside an escaped string: its verb is all we can read.
       if (WRITE_VERBS.has(statement.verb)) out.push({ type: 'write', label: statement.verb });
