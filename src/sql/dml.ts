@@ -1,5 +1,5 @@
 import { analyzeSql } from './analyze';
-import { lexSql, type Token } from './lexer';
+import { lexSql } from './lexer';
 import { TokenCursor } from './token-cursor';
 
 /**
@@ -33,7 +33,6 @@ export function mayContainDml(text: string): boolean {
 export function sqlEffects(text: string): SqlEffect[] {
   if (!RELEVANT_WORD.test(text)) return [];
   const out: SqlEffect[] = [];
-  let tokens: Token[] | null = null;
   for (const statement of analyzeSql(text)) {
     if (!statement.nested && OPENERS.has(statement.kind)) {
       out.push({ type: 'begin' });
@@ -54,9 +53,9 @@ export function sqlEffects(text: string): SqlEffect[] {
       if (WRITE_VERBS.has(statement.verb)) out.push({ type: 'write', label: statement.verb });
       continue;
     }
-    tokens ??= lexSql(text);
-    const own = tokens.filter((token) => token.start >= statement.start && token.end <= statement.end);
-    const label = writeLabel(new TokenCursor(own, text));
+    // Lexed on its own: a statement of a `DO` body sits inside a string token of the outer text.
+    const own = text.slice(statement.start, statement.end);
+    const label = writeLabel(new TokenCursor(lexSql(own), own));
     if (label !== null) out.push({ type: 'write', label });
   }
   return out;
