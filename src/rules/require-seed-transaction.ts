@@ -54,9 +54,9 @@ export default createRule<Options, MessageIds>({
       notAtomic:
         '`{{write}}` writes outside a transaction ({{reason}}), so a failure half-way leaves part of the seed data behind and the next run duplicates it. Run all the writes in one transaction: {{fix}}.',
       outerClient:
-        '`{{write}}` goes through `{{client}}` instead of the transaction handle `{{handle}}`, so it is not part of the transaction and stays written when it rolls back. Use `{{handle}}` for every write inside the callback.',
+        '`{{write}}` goes through `{{client}}` instead of the transaction handle `{{handle}}`, so it is not part of the transaction: it stays written if the transaction rolls back. Use `{{handle}}` for every write inside the callback.',
       missingTransactionOption:
-        '`{{write}}` is not given the transaction, so it runs outside it and stays written when it rolls back. Pass `{ transaction: {{handle}} }`.',
+        '`{{write}}` is not given the transaction, so it runs outside it and stays written if the transaction rolls back. Pass `{ transaction: {{handle}} }`.',
       separateTransactions:
         '`{{transaction}}` is {{reason}}, so a failure in a later one leaves the earlier ones\' writes behind. Run all the writes of the seed in one transaction.',
       useHandle: 'Use the transaction handle `{{handle}}`.',
