@@ -286,6 +286,14 @@ export function buildOccurrences(input: ModelInput): Occurrence[] {
           const opener = callbackOpeners.get(child);
           if (opener) enter(opener, write, identity, sequelize, state, from === write.call ? entry.scope : null);
           else if (LOOP_METHODS.has(methodName(node) ?? '')) markLoop(state, node);
+          else if (identity.kind === 'param' && identity.fn === child) {
+            // `runSeeds(async (tx) => tx.insert(…))`: an unknown function hands the callback its client,
+            // quite possibly a transaction. Precision first: say nothing about this write.
+            return;
+          } else if (state.tx === null && state.escape === null && isTransactionWrapper(node)) {
+            // `withTransaction(async () => …)`, `this.inTransaction(…)`: a wrapper the name says is one.
+            state.tx = { key: node, label: sourceCode.getText(node.callee) };
+          }
         } else if (batchOpeners.has(node) && node.arguments[0] === child) {
           const opener = batchOpeners.get(node);
           if (opener && state.tx === null && state.escape === null) state.tx = refOf(opener);
@@ -406,6 +414,13 @@ export function buildOccurrences(input: ModelInput): Occurrence[] {
  * the code that opened its transaction, the transaction repeats; between the
  * two, it is just more writes in the same transaction.
  */
+/** A call whose name says it runs its callback in a transaction: `withTransaction`, `runInTransaction`, `transactional`, `atomic`. */
+function isTransactionWrapper(call: TSESTree.CallExpression): boolean {
+  const callee = unwrapExpression(call.callee);
+  const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? getStaticPropertyName(callee) : null;
+  return name !== null && /transaction|^atomic(?:ally)?$/i.test(name);
+}
+
 function markLoop(state: WalkState, loop: TSESTree.Node): void {
   if (state.tx === null) state.loop = true;
   else if (loop.range[0] <= state.tx.key.range[0] && state.tx.key.range[1] <= loop.range[1]) state.txRepeated = true;

@@ -327,6 +327,29 @@ const prisma = new PrismaClient();
 await prisma.user.create({ data: {} });
 await prisma.post.create({ data: {} });`,
     },
+    {
+      name: "a callback handed its client by an unknown function (maybe a transaction)",
+      filename: "src/db/seed.ts",
+      code: `import { db } from './db';
+await runSeeds(async (tx) => {
+  await tx.insert(categories).values(rows);
+  await tx.insert(products).values(rows);
+});`,
+    },
+    {
+      name: "a wrapper whose name says it is a transaction",
+      filename: "src/database/seeds/users.seed.ts",
+      code: `import { DataSource } from 'typeorm';
+export class UserSeeder {
+  async run(dataSource: DataSource) {
+    const users = dataSource.getRepository(User);
+    await this.withTransaction(dataSource, async () => {
+      await users.delete({});
+      await users.save(rows);
+    });
+  }
+}`,
+    },
   ],
   invalid: [
     {
