@@ -5,7 +5,7 @@ import { mayContainDml } from '../sql/dml';
 import { isDatabaseName, receiverName } from '../sql/provenance';
 import { rootText } from '../seeds/chains';
 import { readFileFacts, type FileFacts } from '../seeds/file-facts';
-import { buildOccurrences, type Escape, type Occurrence } from '../seeds/model';
+import { areExclusive, buildOccurrences, type Escape, type Occurrence } from '../seeds/model';
 import { isOpenerCandidate, readTransactionOpener, type TransactionOpener } from '../seeds/transactions';
 import { isWriteCandidate, readControlCall, readOrmWrite, readSqlCall, readSqlTag, type Family, type SeedWrite, type TransactionControl } from '../seeds/writes';
 import { createRule } from '../util/create-rule';
@@ -140,12 +140,13 @@ export default createRule<Options, MessageIds>({
       }
       for (const [unit, list] of byUnit) {
         for (const occurrence of list) if (occurrence.escape) reportEscape(occurrence.write, occurrence.escape, reported);
-        const repeated = list.some((occurrence) => occurrence.tx === null && occurrence.loop);
-        if (list.length < 2 && !repeated && !list.some((occurrence) => occurrence.txRepeated)) continue;
         const unitName = describeUnit(unit);
+        /** Another write that can run in the same run as this one (not in an exclusive branch). */
+        const hasCompany = (occurrence: Occurrence): boolean => list.some((other) => other !== occurrence && !areExclusive(occurrence, other));
         for (const occurrence of list) {
           const { write } = occurrence;
           if (occurrence.tx !== null || occurrence.escape !== null || reported.has(write.node)) continue;
+          if (!occurrence.loop && !hasCompany(occurrence)) continue;
           reported.add(write.node);
           const client = rootText(write.chain) ?? DEFAULT_CLIENTS[write.family];
           context.report({
@@ -165,8 +166,12 @@ export default createRule<Options, MessageIds>({
         for (const occurrence of list) if (occurrence.tx) transactions.set(occurrence.tx.key, occurrence.tx.label);
         const ordered = [...transactions.entries()].sort((a, b) => a[0].range[0] - b[0].range[0]);
         ordered.forEach(([key, label], index) => {
-          const inLoop = list.some((occurrence) => occurrence.tx?.key === key && occurrence.txRepeated);
-          if ((index === 0 && !inLoop) || reported.has(key)) return;
+          const mine = list.filter((occurrence) => occurrence.tx?.key === key);
+          const inLoop = mine.some((occurrence) => occurrence.txRepeated);
+          const others = list.filter((occurrence) => occurrence.tx !== null && occurrence.tx.key !== key);
+          const together = mine.some((occurrence) => others.some((other) => !areExclusive(occurrence, other)));
+          if (!inLoop && (index === 0 || !together)) return;
+          if (reported.has(key)) return;
           reported.add(key);
           context.report({
             node: key.type === AST_NODE_TYPES.CallExpression ? key.callee : key,

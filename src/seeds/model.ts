@@ -39,6 +39,8 @@ export interface Occurrence {
   /** Its transaction is opened inside a loop (one per iteration). */
   readonly txRepeated: boolean;
   readonly escape: Escape | null;
+  /** Where it runs in its unit: the write itself, or the call of the helper that makes it. */
+  readonly anchor: TSESTree.Node;
 }
 
 /** How a write's client relates to the transactions of the file. */
@@ -307,7 +309,7 @@ export function buildOccurrences(input: ModelInput): Occurrence[] {
         }
         const sites = path.size < MAX_DEPTH && !path.has(node) ? callSites(node) : [];
         if (sites.length === 0) {
-          out.push(occurrence(write, node, state));
+          out.push(occurrence(write, node, state, from));
           return;
         }
         const nextPath = new Set(path).add(node);
@@ -329,7 +331,7 @@ export function buildOccurrences(input: ModelInput): Occurrence[] {
         }
         return;
       } else if (node.type === AST_NODE_TYPES.Program) {
-        out.push(occurrence(write, node, state));
+        out.push(occurrence(write, node, state, from));
         return;
       }
     }
@@ -426,8 +428,8 @@ function markLoop(state: WalkState, loop: TSESTree.Node): void {
   else if (loop.range[0] <= state.tx.key.range[0] && state.tx.key.range[1] <= loop.range[1]) state.txRepeated = true;
 }
 
-function occurrence(write: SeedWrite, unit: TSESTree.Node, state: WalkState): Occurrence {
-  return { write, unit, tx: state.tx, loop: state.loop, txRepeated: state.txRepeated, escape: state.escape };
+function occurrence(write: SeedWrite, unit: TSESTree.Node, state: WalkState, anchor: TSESTree.Node): Occurrence {
+  return { write, unit, tx: state.tx, loop: state.loop, txRepeated: state.txRepeated, escape: state.escape, anchor };
 }
 
 /**
@@ -439,4 +441,51 @@ function replacementTarget(write: SeedWrite): TSESTree.Node {
   const parent = node.parent;
   if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === node && getStaticPropertyName(parent) === 'manager') return parent;
   return node;
+}
+
+/**
+ * Whether two occurrences can never both run: they sit in different branches
+ * of one `if`/`else`, `? :` or `switch` (`if (found) save(a) else save(b)`).
+ */
+export function areExclusive(a: Occurrence, b: Occurrence): boolean {
+  const ancestors = new Set<TSESTree.Node>();
+  for (let node: TSESTree.Node | undefined = a.anchor; node; node = node.parent) ancestors.add(node);
+  let child: TSESTree.Node = b.anchor;
+  for (let node = b.anchor.parent; node; child = node, node = node.parent) {
+    if (!ancestors.has(node)) continue;
+    // `node` is the lowest common ancestor; `child` is b's branch, find a's.
+    let other: TSESTree.Node = a.anchor;
+    while (other.parent && other.parent !== node) other = other.parent;
+    if (other === child) return false;
+    switch (node.type) {
+      case AST_NODE_TYPES.IfStatement:
+      case AST_NODE_TYPES.ConditionalExpression:
+        return node.test !== child && node.test !== other;
+      case AST_NODE_TYPES.SwitchStatement:
+        return node.discriminant !== child && node.discriminant !== other && !fallsThrough(node, other, child);
+      default:
+        return false;
+    }
+  }
+  return false;
+}
+
+/** Whether the earlier of two cases runs into the later one (no `break`/`return`/`throw` at its end). */
+function fallsThrough(node: TSESTree.SwitchStatement, a: TSESTree.Node, b: TSESTree.Node): boolean {
+  const [first, second] = node.cases.indexOf(a as TSESTree.SwitchCase) < node.cases.indexOf(b as TSESTree.SwitchCase) ? [a, b] : [b, a];
+  for (let index = node.cases.indexOf(first as TSESTree.SwitchCase); index < node.cases.indexOf(second as TSESTree.SwitchCase); index++) {
+    const last = node.cases[index]?.consequent.at(-1);
+    if (
+      !last ||
+      !(
+        last.type === AST_NODE_TYPES.BreakStatement ||
+        last.type === AST_NODE_TYPES.ReturnStatement ||
+        last.type === AST_NODE_TYPES.ThrowStatement ||
+        last.type === AST_NODE_TYPES.ContinueStatement
+      )
+    ) {
+      return true;
+    }
+  }
+  return false;
 }

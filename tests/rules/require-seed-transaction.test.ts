@@ -350,6 +350,31 @@ export class UserSeeder {
   }
 }`,
     },
+    {
+      name: "writes in exclusive branches never run together",
+      filename: "src/database/seeds/admin.seeder.ts",
+      code: `import { DataSource } from 'typeorm';
+export async function seedRole(dataSource: DataSource, existing: boolean) {
+  const roles = dataSource.getRepository(Role);
+  if (existing) {
+    await roles.update({ name: 'admin' }, { permissions });
+  } else {
+    await roles.save({ name: 'admin', permissions });
+  }
+}
+export async function seedKind(dataSource: DataSource, kind: string) {
+  switch (kind) {
+    case 'tags':
+      await dataSource.getRepository(Tag).delete({});
+      break;
+    case 'posts':
+      await dataSource.getRepository(Post).delete({});
+      return;
+    default:
+      await (existing ? dataSource.getRepository(A).save(a) : dataSource.getRepository(B).save(b));
+  }
+}`,
+    },
   ],
   invalid: [
     {
@@ -1023,6 +1048,49 @@ export class UserSeeder {
           messageId: "notAtomic",
           data: {"write":"this.prisma.user.createMany","reason":"one of 2 writes in `run`","fix":"`this.prisma.$transaction(async (tx) => { … })`"},
           line: 12, column: 11, endLine: 12, endColumn: 38,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: "exclusive branches, but a fall-through and a write after the if",
+      filename: "src/database/seeds/admin.seeder.ts",
+      code: `import { DataSource } from 'typeorm';
+export async function seed(dataSource: DataSource, existing: boolean, kind: string) {
+  const roles = dataSource.getRepository(Role);
+  switch (kind) {
+    case 'tags':
+      await dataSource.getRepository(Tag).delete({});
+    case 'posts':
+      await dataSource.getRepository(Post).delete({});
+  }
+  if (existing) await roles.update({ name: 'admin' }, { permissions });
+  else await roles.save({ name: 'admin', permissions });
+}`,
+      output: null,
+      errors: [
+        {
+          messageId: "notAtomic",
+          data: {"write":"dataSource.getRepository(Tag).delete","reason":"one of 4 writes in `seed`","fix":"`dataSource.transaction(async (manager) => { … })`"},
+          line: 6, column: 13, endLine: 6, endColumn: 49,
+          suggestions: [],
+        },
+        {
+          messageId: "notAtomic",
+          data: {"write":"dataSource.getRepository(Post).delete","reason":"one of 4 writes in `seed`","fix":"`dataSource.transaction(async (manager) => { … })`"},
+          line: 8, column: 13, endLine: 8, endColumn: 50,
+          suggestions: [],
+        },
+        {
+          messageId: "notAtomic",
+          data: {"write":"roles.update","reason":"one of 4 writes in `seed`","fix":"`dataSource.transaction(async (manager) => { … })`"},
+          line: 10, column: 23, endLine: 10, endColumn: 35,
+          suggestions: [],
+        },
+        {
+          messageId: "notAtomic",
+          data: {"write":"roles.save","reason":"one of 4 writes in `seed`","fix":"`dataSource.transaction(async (manager) => { … })`"},
+          line: 11, column: 14, endLine: 11, endColumn: 24,
           suggestions: [],
         },
       ],
