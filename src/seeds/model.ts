@@ -401,7 +401,13 @@ export function buildOccurrences(input: ModelInput): Occurrence[] {
       if (membership !== 'absent') state.tx = membership;
     }
     // Sequelize models are classes, never handles: options (or CLS) decide.
-    const identity: Identity = write.family === 'sequelize' && write.optionsIndex !== null ? { kind: 'unknown' } : identityOf(write.chain.root, scope);
+    const transacting = transactingArgument(write);
+    const identity: Identity =
+      write.family === 'sequelize' && write.optionsIndex !== null
+        ? { kind: 'unknown' }
+        : transacting
+          ? identityOf(transacting, scope)
+          : identityOf(write.chain.root, scope);
     walk({ write, scope, sequelize }, write.call, identity, state, new Set());
   }
   return out;
@@ -416,6 +422,20 @@ export function buildOccurrences(input: ModelInput): Occurrence[] {
  * the code that opened its transaction, the transaction repeats; between the
  * two, it is just more writes in the same transaction.
  */
+/** knex: `knex('users').transacting(trx).insert(…)` runs on `trx`, whatever client starts the chain. */
+function transactingArgument(write: SeedWrite): TSESTree.Node | null {
+  const { steps } = write.chain;
+  for (let index = 0; index + 1 < steps.length; index++) {
+    const step = steps[index];
+    const next = steps[index + 1];
+    if (step?.type === 'member' && step.name === 'transacting' && next?.type === 'call') {
+      const [argument] = next.node.arguments;
+      return argument && argument.type !== AST_NODE_TYPES.SpreadElement ? argument : null;
+    }
+  }
+  return null;
+}
+
 /** A call whose name says it runs its callback in a transaction: `withTransaction`, `runInTransaction`, `transactional`, `atomic`. */
 function isTransactionWrapper(call: TSESTree.CallExpression): boolean {
   const callee = unwrapExpression(call.callee);

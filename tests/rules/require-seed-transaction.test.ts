@@ -375,6 +375,19 @@ export async function seedKind(dataSource: DataSource, kind: string) {
   }
 }`,
     },
+    {
+      name: "knex: queries attached with transacting(trx)",
+      filename: "seeds/02_accounts.js",
+      code: `exports.seed = (knex) =>
+  knex.transaction((trx) =>
+    knex('accounts')
+      .transacting(trx)
+      .insert({ name: 'a' })
+      .then(() => knex('members').transacting(trx).insert({ account: 'a' }))
+      .then(trx.commit)
+      .catch(trx.rollback),
+  );`,
+    },
   ],
   invalid: [
     {
