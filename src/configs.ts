@@ -44,6 +44,7 @@ export const configRules: Record<ConfigName, RuleRecord> = {
     'guardrails/no-unsafe-not-null': 'error', // acts on migration files only
     'guardrails/no-migration-conflict': 'error', // acts on migration files only
     'guardrails/no-modified-migration': 'error', // acts on migration files with a history record
+    'guardrails/require-seed-transaction': 'error', // acts on seed files only
   },
   // The web app workspace renders links and may talk to a database from server code.
   web: {
@@ -58,6 +59,7 @@ export const configRules: Record<ConfigName, RuleRecord> = {
     'guardrails/no-unsafe-not-null': 'error', // acts on migration files only
     'guardrails/no-migration-conflict': 'error', // acts on migration files only
     'guardrails/no-modified-migration': 'error', // acts on migration files with a history record
+    'guardrails/require-seed-transaction': 'error', // acts on seed files only
   },
 };
 

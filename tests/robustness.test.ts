@@ -49,6 +49,25 @@ const SNIPPETS: Record<string, string> = {
     label: for (;;) { break label; }
     with_ = void 0; a?.b?.(c)?.[d];
   `,
+  // Under `seeds/`, so require-seed-transaction runs on it with the default options too.
+  'seeds/edge-cases.ts': `
+    import { PrismaClient as P } from '@prisma/client';
+    const prisma = new P(); const knex = require('knex')({});
+    function again(n: number): unknown { if (n) return again(n - 1); return prisma?.user?.create?.({ data: {} }); }
+    const loopy = async () => { await loopy(); await prisma.post.delete({ where: {} }); };
+    await prisma.$transaction(); await prisma.$transaction(null as never); await knex.transaction(undefined as never);
+    await prisma.$transaction(async () => { await prisma.user.create({ data: {} }); });
+    await prisma.$transaction(async ({ user }) => { await user.create({ data: {} }); });
+    await prisma.$transaction(async (...args) => { await args[0].user.create({ data: {} }); });
+    await (await getDb()).insert(users); await db[0].insert(users); await this?.db.insert(t);
+    await Promise.all(); await Promise.all(...lists); [].forEach(); new Promise(() => knex('t').del());
+    knex('t').insert(...rows); User.bulkCreate(); queryInterface.bulkInsert(); queryInterface.bulkUpdate('t', {}, {}, ...opts);
+    await sql\`INSERT INTO t \${sql(rows)}\`; await prisma.$executeRaw\`\`; await prisma.$executeRawUnsafe();
+    class S { async run() { await this.run(); await this['x'](); await this.prisma.user.create({}); } }
+    const t = await sequelize.transaction(); await User.create({}, { transaction: t, ...rest }); await User.create({}, { [k]: t });
+    client.query('BEGIN'); client.query('COMMIT'); client.query('COMMIT'); client.query(\`BEGIN; INSERT INTO t VALUES (1); COMMIT\`);
+    db.transaction().execute(); db.startTransaction().execute(async () => {}); db.transaction().setIsolationLevel().execute(async (trx) => trx.insertInto('t').execute());
+  `,
   'sql-edges.ts': `
     const q1 = 'SELECT 1; DROP TABLE users; -- trailing';
     const q2 = "$$ unterminated";
@@ -90,6 +109,8 @@ const OPTION_SETS: { name: string; rules: LinterTypes.RulesRecord }[] = [
       ],
       'guardrails/no-adhoc-ddl': ['error', { allow: ['TRUNCATE', 'CREATE TABLE'], allowTemporary: false, schemaApis: false, migrations: [] }],
       'guardrails/require-concurrent-index': ['error', { runner: 'typeorm', migrations: ['**'] }],
+      // Every file is a seed file here, so require-seed-transaction's whole model runs on every snippet.
+      'guardrails/require-seed-transaction': ['error', { seeds: ['**'], sequelizeCls: true }],
     },
   },
 ];

@@ -8,6 +8,7 @@ import noUnsafeNotNull from './no-unsafe-not-null';
 import requireConcurrentIndex from './require-concurrent-index';
 import requireLockTimeout from './require-lock-timeout';
 import requireNotValidConstraint from './require-not-valid-constraint';
+import requireSeedTransaction from './require-seed-transaction';
 
 /** Every rule of the pack, by name (without the `guardrails/` prefix). Keep sorted. */
 export const rules = {
@@ -21,6 +22,7 @@ export const rules = {
   'require-concurrent-index': requireConcurrentIndex,
   'require-lock-timeout': requireLockTimeout,
   'require-not-valid-constraint': requireNotValidConstraint,
+  'require-seed-transaction': requireSeedTransaction,
 };
 
 export type RuleName = keyof typeof rules;

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import picomatch from 'picomatch';
+import { compileGlobs } from './glob-matcher';
 
 /**
  * Folders the common migration tools write to. Matched by path segment against
@@ -17,6 +17,8 @@ export const DEFAULT_MIGRATION_GLOBS: readonly string[] = [
 export interface GuardrailsSettings {
   /** Globs (relative to ESLint's cwd) of migration files, shared by every migration-aware rule. */
   migrations?: readonly string[];
+  /** Globs (relative to ESLint's cwd) of seed files (`require-seed-transaction`); see `util/seeds.ts`. */
+  seeds?: readonly string[];
 }
 
 interface ContextLike {
@@ -37,19 +39,6 @@ export function getMigrationGlobs(context: ContextLike, optionGlobs?: readonly s
   return optionGlobs ?? readSettingsGlobs(context.settings) ?? DEFAULT_MIGRATION_GLOBS;
 }
 
-// Compiled once per distinct glob list: configs are shared by every file of a run.
-const matcherCache = new Map<string, (file: string) => boolean>();
-
-function compile(globs: readonly string[]): (file: string) => boolean {
-  const key = globs.join('\0');
-  let matcher = matcherCache.get(key);
-  if (!matcher) {
-    matcher = globs.length === 0 ? () => false : picomatch([...globs], { dot: true });
-    matcherCache.set(key, matcher);
-  }
-  return matcher;
-}
-
 /** The file's path relative to ESLint's cwd, with `/` separators (what the globs are written against). */
 export function relativeFilename(context: ContextLike): string {
   const { cwd, filename } = context;
@@ -61,5 +50,5 @@ export function relativeFilename(context: ContextLike): string {
 
 /** Whether the file being linted is a migration. Pure string work: no file-system access. */
 export function isMigrationFile(context: ContextLike, optionGlobs?: readonly string[]): boolean {
-  return compile(getMigrationGlobs(context, optionGlobs))(relativeFilename(context));
+  return compileGlobs(getMigrationGlobs(context, optionGlobs))(relativeFilename(context));
 }

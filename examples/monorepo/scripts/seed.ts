@@ -1,11 +1,18 @@
 /** Loads fixture rows for local development. Plain DML inside a transaction: fine. */
+import knexFactory from 'knex';
 import { Pool } from 'pg';
 
 const pool = new Pool({ connectionString: process.env.DATABASE_URL });
+const knex = knexFactory({ client: 'pg', connection: process.env.DATABASE_URL });
 
 const users = [
   { email: 'ada@acme.example', name: 'Ada' },
   { email: 'grace@acme.example', name: 'Grace' },
+];
+
+const orders = [
+  { id: 1, customer_email: 'ada@acme.example', total_cents: 1200 },
+  { id: 2, customer_email: 'grace@acme.example', total_cents: 800 },
 ];
 
 async function seed(): Promise<void> {
@@ -23,6 +30,22 @@ async function seed(): Promise<void> {
   } finally {
     client.release();
   }
+}
+
+/** Demo orders for the dashboard. The insert escapes the transaction it sits in. */
+export async function seedOrders(): Promise<void> {
+  await knex.transaction(async (trx) => {
+    await trx('orders').del();
+    await knex('orders').insert(orders);
+  });
+}
+
+/** The same, safely: every write goes through the transaction handle. */
+export async function seedOrdersSafely(): Promise<void> {
+  await knex.transaction(async (trx) => {
+    await trx('orders').del();
+    await trx('orders').insert(orders);
+  });
 }
 
 seed().then(() => pool.end());

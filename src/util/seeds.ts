@@ -1,0 +1,45 @@
+import { compileGlobs } from './glob-matcher';
+import { isMigrationFile, relativeFilename } from './migrations';
+
+const SCRIPT = '{js,mjs,cjs,ts,mts,cts}';
+
+/**
+ * Where the common tools and conventions keep seed loaders, matched against the
+ * file's path relative to ESLint's cwd (like `settings.guardrails.migrations`).
+ */
+export const DEFAULT_SEED_GLOBS: readonly string[] = [
+  '**/seeds/**', // knex (`seeds.directory`), most hand-rolled layouts
+  '**/seeders/**', // sequelize-cli
+  `**/seed.${SCRIPT}`, // `prisma db seed`, `npm run seed`
+  `**/seed-*.${SCRIPT}`,
+  `**/seed_*.${SCRIPT}`,
+  'prisma/seed.ts', // Prisma's documented location (also matched above; listed so the default reads complete)
+];
+
+interface ContextLike {
+  readonly settings: Readonly<Record<string, unknown>>;
+  readonly filename: string;
+  readonly cwd: string;
+}
+
+function readSettingsGlobs(settings: Readonly<Record<string, unknown>>): readonly string[] | undefined {
+  const own = settings.guardrails;
+  if (typeof own !== 'object' || own === null) return undefined;
+  const globs = (own as { seeds?: unknown }).seeds;
+  return Array.isArray(globs) && globs.every((glob) => typeof glob === 'string') ? globs : undefined;
+}
+
+/** Rule option beats `settings.guardrails.seeds`, which beats the defaults. */
+export function getSeedGlobs(context: ContextLike, optionGlobs?: readonly string[]): readonly string[] {
+  return optionGlobs ?? readSettingsGlobs(context.settings) ?? DEFAULT_SEED_GLOBS;
+}
+
+/**
+ * Whether the file being linted is a seed loader: it matches the seed globs and
+ * is not a migration (`settings.guardrails.migrations`): a migration that
+ * inserts rows is the migration rules' business, and runs in the runner's
+ * transaction. Pure string work, one cached match per glob list.
+ */
+export function isSeedFile(context: ContextLike, optionGlobs?: readonly string[]): boolean {
+  return compileGlobs(getSeedGlobs(context, optionGlobs))(relativeFilename(context)) && !isMigrationFile(context);
+}
