@@ -52,6 +52,18 @@ module.exports = {
       code: `exports.up = (knex) => knex.raw('CREATE TABLE audit (id int, at timestamptz); CREATE INDEX audit_at_idx ON audit (at)');`,
     },
     {
+      name: "MikroORM: table created after a template hole, indexed in the same text",
+      filename: "src/migrations/Migration20240101.ts",
+      code: `import { Migration } from '@mikro-orm/migrations';
+export class Migration20240101 extends Migration {
+  async up(): Promise<void> {
+    this.addSql(\`\${this.prelude()}
+create table "audit" ("id" serial primary key, "at" timestamptz);
+create index "audit_at_idx" on "audit" ("at");\`);
+  }
+}`,
+    },
+    {
       name: "table created earlier by the builder",
       filename: "migrations/20240101_add_index.ts",
       code: `import type { Knex } from 'knex';
