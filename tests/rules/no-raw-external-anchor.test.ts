@@ -127,6 +127,12 @@ export class SafeLink extends Component<{ href: string }> {
 <a {...EXTRA} {...{ className: "x" }} href="/x">a</a>;`,
     },
     {
+      name: "conditional and logical spreads whose branches cannot hold href (strict setting)",
+      code: `declare const c: boolean, className: string, extra: { rel: string } | null;
+<><a href="/x" {...(c ? { target: "_blank" } : {})}>a</a><a href="/x" {...(c && { className })}>b</a><a href="/x" {...(c ? { rel: "noopener" } : null)}>c</a><a href="/x" {...(c ? { ...{ id: "y" } } : undefined)}>d</a></>;`,
+      options: [{"unknownHref":"report"}],
+    },
+    {
       name: "unknown hrefs ignored on request",
       code: `export const A = ({ url, ...p }: { url: string }) => <><a href={url}>a</a><a {...p}>b</a></>;`,
       options: [{"unknownHref":"ignore"}],
@@ -757,6 +763,36 @@ export function Card({ url }: { url: string }) {
           messageId: 'externalHref',
           data: { href: "https://evil.com", resolved: "https://evil.com/", component: "SafeLink" },
           line: 1, column: 56, endLine: 1, endColumn: 74,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: "a conditional spread without href does not downgrade a known external href",
+      code: `declare const c: boolean;
+<a href="https://evil.com" {...(c ? { target: "_blank" } : {})}>Open</a>;`,
+      options: [{"unknownHref":"ignore"}],
+      output: null,
+      errors: [
+        {
+          messageId: 'externalHref',
+          data: { href: "https://evil.com", resolved: "https://evil.com/", component: "SafeLink" },
+          line: 2, column: 9, endLine: 2, endColumn: 27,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: "a conditional spread that may hold href stays unknown (strict setting)",
+      code: `declare const c: boolean;
+<a href="/home" {...(c ? { href: "/other" } : {})}>Open</a>;`,
+      options: [{"unknownHref":"report"}],
+      output: null,
+      errors: [
+        {
+          messageId: 'unknownHref',
+          data: { href: "{...(c ? { href: \"/other\" } : {})}", component: "SafeLink" },
+          line: 2, column: 17, endLine: 2, endColumn: 51,
           suggestions: [],
         },
       ],
