@@ -13,6 +13,7 @@ import {
 } from '../jsx/identify-jsx-link';
 import { collectLinkComponents, type LinkComponentOption } from '../jsx/link-components';
 import { judgeCallProp, judgePropSource, type LinkFinding, worstFinding } from '../jsx/link-findings';
+import { callPropsSayExternal, elementSaysExternal } from '../jsx/leave-intent';
 import { jsxNameText } from '../jsx/names';
 import { findPropSource, hasSpreadBefore } from '../jsx/prop-source';
 import { buildSafeLinkFix } from '../jsx/safe-link-fix';
@@ -27,8 +28,15 @@ export interface NoRawExternalAnchorOptions {
   allowedSchemes?: string[];
   linkComponents?: LinkComponentOption[];
   polymorphicProps?: string[];
-  unknownHref?: 'report' | 'ignore';
+  unknownHref?: UnknownHrefMode;
 }
+
+/**
+ * What to do with a destination known only at run time: `report` every one
+ * (strict), `likely-external` only when the code says the link leaves
+ * (`target="_blank"`, `rel="noopener"`, a name such as `user.website`), or `ignore`.
+ */
+export type UnknownHrefMode = 'report' | 'likely-external' | 'ignore';
 
 type Options = [NoRawExternalAnchorOptions];
 type MessageIds = 'externalHref' | 'forbiddenScheme' | 'unknownHref' | 'useSafeLink';
@@ -39,7 +47,7 @@ const DEFAULTS = {
   allowedSchemes: [...DEFAULT_ALLOWED_SCHEMES],
   linkComponents: [],
   polymorphicProps: ['as', 'component'],
-  unknownHref: 'report',
+  unknownHref: 'likely-external',
 } satisfies NoRawExternalAnchorOptions;
 
 interface FileSetup {
@@ -80,6 +88,14 @@ function isInsideSvg(element: TSESTree.JSXElement): boolean {
     if (node.type === AST_NODE_TYPES.JSXElement && jsxNameText(node.openingElement.name) === 'svg') return true;
   }
   return false;
+}
+
+/** The expression a finding's destination comes from, for reading its name. */
+function destinationNode(finding: LinkFinding): TSESTree.Node | null {
+  const source = finding.source;
+  if (!source) return finding.node;
+  if (source.kind === 'unknownSpread') return source.spread.argument;
+  return source.kind === 'absent' ? null : source.value;
 }
 
 export default createRule<Options, MessageIds>({
@@ -152,8 +168,9 @@ export default createRule<Options, MessageIds>({
           },
           unknownHref: {
             type: 'string',
-            enum: ['report', 'ignore'],
-            description: 'Whether to report links whose destination cannot be determined statically.',
+            enum: ['report', 'likely-external', 'ignore'],
+            description:
+              'Links whose destination is only known at run time: `likely-external` (default) reports them when the code says the link leaves (`target="_blank"`, `rel="noopener"`, a name such as `user.website`), `report` reports every one, `ignore` none.',
           },
         },
       },
@@ -164,7 +181,7 @@ export default createRule<Options, MessageIds>({
     const { sourceCode } = context;
     const component = options.component ?? DEFAULTS.component;
     const importSource = options.importSource ?? null;
-    const reportUnknown = (options.unknownHref ?? DEFAULTS.unknownHref) === 'report';
+    const unknownMode: UnknownHrefMode = options.unknownHref ?? DEFAULTS.unknownHref;
     const { policy, detection } = setupFor(options, context.settings);
     let factoryNames: ReadonlySet<string> = new Set();
 
@@ -201,10 +218,11 @@ export default createRule<Options, MessageIds>({
       at: TSESTree.Node,
       suggest: () => TSESLint.ReportSuggestionArray<MessageIds>,
       onlyForbidden: boolean,
+      saysExternal: () => boolean,
     ): void {
       const { verdict, node, href } = finding;
       if (!isReportable(verdict) || (onlyForbidden && verdict.kind !== 'forbiddenScheme')) return;
-      if (verdict.kind === 'unknown' && !reportUnknown) return;
+      if (verdict.kind === 'unknown' && (unknownMode === 'ignore' || (unknownMode === 'likely-external' && !saysExternal()))) return;
       if (!onlyForbidden && isInsideDefinitionOf(at, component)) return;
       if (verdict.kind === 'forbiddenScheme') {
         context.report({ node, messageId: 'forbiddenScheme', data: { href, scheme: verdict.scheme } });
@@ -237,7 +255,11 @@ export default createRule<Options, MessageIds>({
         // `xlinkHref` that only such a spread might supply is noise, not a finding.
         const hrefKnown = primary !== null && primary.source?.kind !== 'unknownSpread';
         const finding = worstFinding([primary, ...others.filter((other) => !hrefKnown || other?.source?.kind !== 'unknownSpread')]);
-        if (finding) report(finding, element, () => suggestionFor(link, element, finding), sanctioned);
+        if (finding) {
+          report(finding, element, () => suggestionFor(link, element, finding), sanctioned, () =>
+            elementSaysExternal(element, destinationNode(finding), scope),
+          );
+        }
       },
 
       CallExpression(call) {
@@ -248,7 +270,7 @@ export default createRule<Options, MessageIds>({
         if (!isAnchorTagValue(type, scope)) return;
         const finding = worstFinding(ANCHOR_HREF_PROPS.map((prop) => judgeCallProp(props, prop, call, scope, policy, sourceCode)));
         // Rewriting a call into a component is not mechanical: no suggestion.
-        if (finding) report(finding, call, () => [], false);
+        if (finding) report(finding, call, () => [], false, () => callPropsSayExternal(props, finding.node, scope));
       },
     };
   },

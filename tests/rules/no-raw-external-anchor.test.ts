@@ -133,6 +133,18 @@ export class SafeLink extends Component<{ href: string }> {
       options: [{"unknownHref":"report"}],
     },
     {
+      name: "default (likely-external): app routes, navigation data, forwarded props, route helpers and spreads stay silent",
+      code: `declare const workspaceSlug: string, item: { url: string }, routes: { project(id: string): string }, id: string;
+export const A = ({ href, ...props }: { href: string }) => <>
+  <a href={\`/\${workspaceSlug}/settings\`}>a</a>
+  <a href={item.url}>b</a>
+  <a href={href}>c</a>
+  <a href={routes.project(id)}>d</a>
+  <a {...props}>e</a>
+  <a href={item.url} target="_self" rel="">f</a>
+</>;`,
+    },
+    {
       name: "unknown hrefs ignored on request",
       code: `export const A = ({ url, ...p }: { url: string }) => <><a href={url}>a</a><a {...p}>b</a></>;`,
       options: [{"unknownHref":"ignore"}],
@@ -601,6 +613,7 @@ export const x = <a href={LINKS.docs}>Docs</a>;`,
       code: `export function Card({ url }: { url: string }) {
   return <a href={url}>Open</a>;
 }`,
+      options: [{"unknownHref":"report"}],
       output: null,
       errors: [
         {
@@ -617,6 +630,7 @@ export const x = <a href={LINKS.docs}>Docs</a>;`,
 export function Card({ url }: { url: string }) {
   return <a href={url}>Open</a>;
 }`,
+      options: [{"unknownHref":"report"}],
       output: null,
       errors: [
         {
@@ -635,6 +649,7 @@ export function Card({ url }: { url: string }) {
     {
       name: "slash then hole",
       code: "declare const slug: string;\n<a href={`/${slug}`}>Open</a>;",
+      options: [{"unknownHref":"report"}],
       output: null,
       errors: [
         {
@@ -649,6 +664,7 @@ export function Card({ url }: { url: string }) {
       name: "slash plus path",
       code: `declare const path: string;
 <a href={"/" + path}>Open</a>;`,
+      options: [{"unknownHref":"report"}],
       output: null,
       errors: [
         {
@@ -662,6 +678,7 @@ export function Card({ url }: { url: string }) {
     {
       name: "scheme still open",
       code: "declare const rest: string;\n<a href={`javascript${rest}`}>Open</a>;",
+      options: [{"unknownHref":"report"}],
       output: null,
       errors: [
         {
@@ -675,7 +692,7 @@ export function Card({ url }: { url: string }) {
     {
       name: "allowlisted host with an open end",
       code: "declare const rest: string;\n<a href={`https://example.com${rest}`}>Open</a>;",
-      options: [{"allowedHosts":["example.com"]}],
+      options: [{"unknownHref":"report","allowedHosts":["example.com"]}],
       output: null,
       errors: [
         {
@@ -690,6 +707,7 @@ export function Card({ url }: { url: string }) {
       name: "call",
       code: `declare function buildUrl(): string;
 <a href={buildUrl()}>Open</a>;`,
+      options: [{"unknownHref":"report"}],
       output: null,
       errors: [
         {
@@ -701,8 +719,105 @@ export function Card({ url }: { url: string }) {
       ],
     },
     {
+      name: "default: an unknown destination opened in a new tab",
+      code: `export const A = ({ url }: { url: string }) => <a href={url} target="_blank">a</a>;`,
+      output: null,
+      errors: [
+        {
+          messageId: 'unknownHref',
+          data: { href: "url", component: "SafeLink" },
+          line: 1, column: 56, endLine: 1, endColumn: 61,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: "default: rel tokens written for external links",
+      code: `export const A = ({ url }: { url: string }) => <a href={url} rel="noopener noreferrer">a</a>;`,
+      output: null,
+      errors: [
+        {
+          messageId: 'unknownHref',
+          data: { href: "url", component: "SafeLink" },
+          line: 1, column: 56, endLine: 1, endColumn: 61,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: "default: a name that says another site",
+      code: `declare const user: { website: string };
+<a href={user.website}>a</a>;`,
+      output: null,
+      errors: [
+        {
+          messageId: 'unknownHref',
+          data: { href: "user.website", component: "SafeLink" },
+          line: 2, column: 9, endLine: 2, endColumn: 23,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: "default: target _blank in one branch",
+      code: `declare const url: string, ext: boolean;
+<a href={url} target={ext ? "_blank" : undefined}>a</a>;`,
+      output: null,
+      errors: [
+        {
+          messageId: 'unknownHref',
+          data: { href: "url", component: "SafeLink" },
+          line: 2, column: 9, endLine: 2, endColumn: 14,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: "default: an unknown spread on a new-tab link",
+      code: `export const A = (props: object) => <a {...props} target="_blank">a</a>;`,
+      output: null,
+      errors: [
+        {
+          messageId: 'unknownHref',
+          data: { href: "{...props}", component: "SafeLink" },
+          line: 1, column: 40, endLine: 1, endColumn: 50,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: "default: even an app-route template, when it opens a new tab",
+      code: `declare const slug: string;
+<a href={\`/\${slug}\`} target="_blank">a</a>;`,
+      output: null,
+      errors: [
+        {
+          messageId: 'unknownHref',
+          data: { href: "/${slug}", component: "SafeLink" },
+          line: 2, column: 9, endLine: 2, endColumn: 21,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: "default: createElement props with target _blank",
+      code: `import { createElement } from 'react';
+declare const url: string;
+createElement('a', { href: url, target: '_blank' });`,
+      output: null,
+      errors: [
+        {
+          messageId: 'unknownHref',
+          data: { href: "url", component: "SafeLink" },
+          line: 3, column: 28, endLine: 3, endColumn: 31,
+          suggestions: [],
+        },
+      ],
+    },
+    {
       name: "unknown spread only",
       code: `export const A = (props: object) => <a {...props}>Open</a>;`,
+      options: [{"unknownHref":"report"}],
       output: null,
       errors: [
         {
@@ -716,6 +831,7 @@ export function Card({ url }: { url: string }) {
     {
       name: "unknown spread after href",
       code: `export const A = (props: object) => <a href="/home" {...props}>Open</a>;`,
+      options: [{"unknownHref":"report"}],
       output: null,
       errors: [
         {
@@ -1047,6 +1163,7 @@ h("a", { href: "https://evil.com" }, "Docs");`,
       name: "createElement with unknown props",
       code: `import { createElement } from "react";
 export const make = (props: object) => createElement("a", props);`,
+      options: [{"unknownHref":"report"}],
       output: null,
       errors: [
         {
