@@ -19,7 +19,7 @@ import { findPropSource, hasSpreadBefore } from '../jsx/prop-source';
 import { buildSafeLinkFix } from '../jsx/safe-link-fix';
 import { describeResolved } from '../url/display';
 import { isReportable } from '../url/verdict';
-import { ALLOWED_HOST_PATTERN, createUrlPolicy, DEFAULT_ALLOWED_SCHEMES, SCHEME_PATTERN, type UrlPolicy } from '../url/policy';
+import { createUrlPolicy, DEFAULT_ALLOWED_SCHEMES, type UrlPolicy } from '../url/policy';
 
 export interface NoRawExternalAnchorOptions {
   component?: string;
@@ -133,14 +133,18 @@ export default createRule<Options, MessageIds>({
           allowedHosts: {
             type: 'array',
             uniqueItems: true,
-            items: { type: 'string', pattern: ALLOWED_HOST_PATTERN },
-            description: 'Hosts raw links may point at: `example.com` (exact), `*.example.com` (subdomains only), optional `:port`.',
+            // Each entry is checked when the rule starts (`parseHostEntry`), with an
+            // error that says the form; a schema `pattern` would print the regex instead.
+            items: { type: 'string', minLength: 1 },
+            description:
+              'Hosts raw links may point at, written as hosts, not URLs: `example.com` (exact), `*.example.com` (subdomains only), optional `:port`; no scheme, path or query.',
           },
           allowedSchemes: {
             type: 'array',
             uniqueItems: true,
-            items: { type: 'string', pattern: SCHEME_PATTERN },
-            description: 'Schemes raw links may use, without the colon. `javascript`, `vbscript` and `data` are never allowed.',
+            // Checked when the rule starts, with an error that says the form (see `allowedHosts`).
+            items: { type: 'string', minLength: 1 },
+            description: 'Schemes raw links may use, such as `mailto` or `tel` (the colon is optional). `javascript`, `vbscript` and `data` are never allowed.',
           },
           linkComponents: {
             type: 'array',

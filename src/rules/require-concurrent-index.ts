@@ -17,6 +17,7 @@ import { getStaticPropertyName, readConstObjectProperty, unwrapExpression } from
 import { classifyTag } from '../sql/sinks';
 import { createRule } from '../util/create-rule';
 import { isMigrationFile } from '../util/migrations';
+import { isPostgresMigration } from '../migration/gate';
 
 export interface RequireConcurrentIndexOptions {
   runner?: 'auto' | Runner;
@@ -90,7 +91,7 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [options]) {
     // Cheapest check first: only migrations are checked (elsewhere DDL is `no-adhoc-ddl`'s business).
-    if (!isMigrationFile(context, options.migrations)) return {};
+    if (!isMigrationFile(context, options.migrations) || !isPostgresMigration(context)) return {};
 
     const sourceCode = context.sourceCode;
     let runner: Runner | null = null;

@@ -1519,11 +1519,23 @@ describe('options are validated when the config loads', () => {
       'page.jsx',
     );
 
+  // Host and scheme entries are checked when the rule starts, with a message
+  // that says the form (a schema pattern would print its regex).
   it.each([
-    { allowedHosts: ['https://example.com'] },
-    { allowedHosts: ['example.com/path'] },
-    { allowedHosts: ['ex*ample.com'] },
-    { allowedSchemes: ['mailto:'] },
+    [{ allowedHosts: ['https://example.com/path'] }, 'Invalid `allowedHosts` entry "https://example.com/path": entries are hosts, not URLs: write "example.com".'],
+    [{ allowedHosts: ['example.com/path'] }, 'Invalid `allowedHosts` entry "example.com/path": Expected a host such as `example.com`'],
+    [{ allowedHosts: ['ex*ample.com'] }, 'Invalid `allowedHosts` entry "ex*ample.com"'],
+    [{ allowedSchemes: ['mail to'] }, 'Invalid `allowedSchemes` entry "mail to": expected a scheme name such as `mailto`'],
+  ])('rejects %j with a message that says the form', (options, message) => {
+    expect(() => lint(options)).toThrow(message);
+  });
+
+  it('accepts a scheme written with its colon', () => {
+    expect(lint({ allowedSchemes: ['mailto:'] })).toEqual([]);
+  });
+
+  it.each([
+    { allowedHosts: [''] },
     { unknownHref: 'warn' },
     { component: 'ui.SafeLink' },
     { linkComponents: [{ name: 'X', href: 'to' }] },
@@ -1541,7 +1553,7 @@ describe('options are validated when the config loads', () => {
         allowedSchemes: ['mailto', 'tel', 'sms', 'ftp'],
         linkComponents: [{ name: 'default', source: 'next/link' }, { name: 'Hyperlink' }, { name: 'L', source: 'x', hrefProp: 'to' }],
         polymorphicProps: ['as'],
-        unknownHref: 'ignore',
+        unknownHref: 'likely-external',
       }),
     ).toEqual([]);
   });
