@@ -226,7 +226,11 @@ export default createRule<Options, MessageIds>({
     ): void {
       const { verdict, node, href } = finding;
       if (!isReportable(verdict) || (onlyForbidden && verdict.kind !== 'forbiddenScheme')) return;
-      if (verdict.kind === 'unknown' && (unknownMode === 'ignore' || (unknownMode === 'likely-external' && !saysExternal()))) return;
+      if (verdict.kind === 'unknown' && unknownMode !== 'report') {
+        // `likely-external`: a route template (`/${slug}/settings`) stays on the site; anything
+        // else is reported only when the code says the link leaves.
+        if (unknownMode === 'ignore' || finding.routeLike === true || !saysExternal()) return;
+      }
       if (!onlyForbidden && isInsideDefinitionOf(at, component)) return;
       if (verdict.kind === 'forbiddenScheme') {
         context.report({ node, messageId: 'forbiddenScheme', data: { href, scheme: verdict.scheme } });

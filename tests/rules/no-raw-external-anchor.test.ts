@@ -142,6 +142,8 @@ export const A = ({ href, ...props }: { href: string }) => <>
   <a href={routes.project(id)}>d</a>
   <a {...props}>e</a>
   <a href={item.url} target="_self" rel="">f</a>
+  <a href={\`/\${workspaceSlug}/program/\${item.url}\`} target="_blank">g</a>
+  <a href={\`/\${workspaceSlug}\`} target="_blank" rel="noopener">h</a>
 </>;`,
     },
     {
@@ -781,20 +783,6 @@ export function Card({ url }: { url: string }) {
           messageId: 'unknownHref',
           data: { href: "{...props}", component: "SafeLink" },
           line: 1, column: 40, endLine: 1, endColumn: 50,
-          suggestions: [],
-        },
-      ],
-    },
-    {
-      name: "default: even an app-route template, when it opens a new tab",
-      code: `declare const slug: string;
-<a href={\`/\${slug}\`} target="_blank">a</a>;`,
-      output: null,
-      errors: [
-        {
-          messageId: 'unknownHref',
-          data: { href: "/${slug}", component: "SafeLink" },
-          line: 2, column: 9, endLine: 2, endColumn: 21,
           suggestions: [],
         },
       ],
