@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { evaluateString, readConstObjectProperty, resolveConstant } from '../static';
+import { evaluateString, readConstObjectProperty, resolveConstant, type StringPart } from '../static';
 import { classifyStaticHref } from '../url/classify-static-href';
 import { describeHref, truncate } from '../url/display';
 import type { UrlPolicy } from '../url/policy';
@@ -12,6 +12,18 @@ export interface HrefJudgement {
   readonly verdict: HrefVerdict;
   /** The href as the message shows it; empty for verdicts that are never reported (no message, no work). */
   readonly href: string;
+  /**
+   * Every unknown alternative starts with one `/` and a run-time piece
+   * (`/${workspaceSlug}/settings`): a route of this site, unless the piece
+   * itself starts with `/`. Only the strict setting reports these.
+   */
+  readonly routeLike?: boolean;
+}
+
+/** `/${slug}…`: known text of one leading `/` (not `//` or `/\`), then anything. */
+function isRouteLike(parts: readonly StringPart[]): boolean {
+  const first = parts[0];
+  return first?.type === 'text' && first.value.startsWith('/') && !/^\/[/\\\t\n\r]/u.test(first.value);
 }
 
 /**
@@ -55,11 +67,13 @@ export function judgeHrefValue(
   const worst = combineVerdicts(verdicts);
   if (!isReportable(worst)) return { verdict: worst, href: '' };
   const parts = alternatives[verdicts.indexOf(worst)] ?? [];
+  const routeLike =
+    worst.kind === 'unknown' && alternatives.every((alternative, index) => verdicts[index]?.kind !== 'unknown' || isRouteLike(alternative));
   // A value that is one unknown expression reads best as that expression: `url`, `props.href`.
   const only = parts.length === 1 ? parts[0] : undefined;
   const href =
     only?.type === 'hole'
       ? truncate(sourceCode.getText(only.node))
       : describeHref(parts, (part) => (part.type === 'hole' ? sourceCode.getText(part.node) : ''));
-  return { verdict: worst, href };
+  return routeLike ? { verdict: worst, href, routeLike } : { verdict: worst, href };
 }

@@ -18,6 +18,8 @@ export interface LinkFinding {
   readonly node: TSESTree.Node;
   /** Where the value came from (JSX only). */
   readonly source?: PropSource;
+  /** An unknown destination that reads as a route of this site (see `HrefJudgement`). */
+  readonly routeLike?: boolean;
 }
 
 /** The finding for one JSX prop, or null when nothing sets it. */

@@ -1,4 +1,6 @@
 import { isMigrationFile } from '../util/migrations';
+import { validateGuardrailsSettings } from '../settings';
+import { migrationDialect } from './dialect';
 import { isShippedUnchanged } from './history/baseline';
 
 interface ContextLike {
@@ -19,4 +21,15 @@ interface ContextLike {
  */
 export function isCheckedMigration(context: ContextLike, optionGlobs?: readonly string[]): boolean {
   return isMigrationFile(context, optionGlobs) && !isShippedUnchanged(context);
+}
+
+/**
+ * Whether a Postgres-only migration rule applies to this file: its dialect
+ * (`src/migration/dialect.ts`: folder, the file's SQL, the client it names,
+ * then `settings.guardrails.dialect`) is PostgreSQL. Call it after
+ * `isCheckedMigration`; it reads the file's text once per file.
+ */
+export function isPostgresMigration(context: ContextLike & { readonly sourceCode: { readonly text: string } }): boolean {
+  validateGuardrailsSettings(context.settings);
+  return migrationDialect(context) === 'postgres';
 }

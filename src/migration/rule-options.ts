@@ -1,7 +1,7 @@
 import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
 import { RUNNERS, type Runner } from '../migration-runners/runner';
-import { getConfiguredDialect, getPostgresVersion } from '../settings';
-import { isCheckedMigration } from './gate';
+import { getPostgresVersion } from '../settings';
+import { isCheckedMigration, isPostgresMigration } from './gate';
 
 /** The options every migration lock rule takes. */
 export interface MigrationRuleOptions {
@@ -30,6 +30,7 @@ interface ContextLike {
   readonly settings: Readonly<Record<string, unknown>>;
   readonly filename: string;
   readonly cwd: string;
+  readonly sourceCode: { readonly text: string };
 }
 
 /**
@@ -39,6 +40,6 @@ interface ContextLike {
  */
 export function checkedPostgresMigration(context: ContextLike, migrations: readonly string[] | undefined): number | null {
   if (!isCheckedMigration(context, migrations)) return null;
-  if (getConfiguredDialect(context.settings) !== 'postgres') return null;
+  if (!isPostgresMigration(context)) return null;
   return getPostgresVersion(context.settings);
 }

@@ -14,13 +14,15 @@ import { isNonSqlContext, isOnlyUsedOutsideSql, stringRoot } from '../sql/string
 import { createRule } from '../util/create-rule';
 import { isSqlSourceCode } from '../languages/sql/source-code';
 import { sqlFileListeners } from '../languages/sql/adhoc-ddl';
-import { getMigrationGlobs, isMigrationFile } from '../util/migrations';
+import { getMigrationGlobs, isMigrationFile, relativeFilename } from '../util/migrations';
+import { callOf, isAssertionArgument, isBuiltNotRun, isDecoratorArgument } from '../sql/not-run';
 
 export interface NoAdhocDdlOptions {
   migrations?: string[];
   allow?: string[];
   allowTemporary?: boolean;
   schemaApis?: boolean;
+  databaseStatements?: boolean;
 }
 
 type Options = [NoAdhocDdlOptions];
@@ -32,13 +34,26 @@ type MessageIds = 'adhocDdl' | 'schemaApi';
  */
 type Evidence = SinkStrength | 'none';
 
-/** `*.test.*`, `*.spec.*`, and anything under `__tests__/` or `__mocks__/`. */
-const TEST_FILE = /(?:^|[\\/])(?:__tests__|__mocks__)[\\/]|\.(?:test|spec)\.[cm]?[jt]sx?$/u;
+/**
+ * `*.test.*`, `*.spec.*`, and anything under a test or fixture folder
+ * (`test/`, `tests/`, `__tests__/`, `__mocks__/`, `fixtures/`, `__fixtures__/`),
+ * matched on the path relative to ESLint's working directory.
+ */
+const TEST_FILE = /(?:^|\/)(?:tests?|__tests__|__mocks__|fixtures|__fixtures__)\/|\.(?:test|spec)\.[cm]?[jt]sx?$/u;
+
+/**
+ * Statements that create or destroy the database itself: not schema changes a
+ * migration can carry (a migration runs inside the database, and these cannot
+ * run in a transaction block). Test set-up and provisioning scripts run them.
+ * Reported only with `databaseStatements: true`.
+ */
+const DATABASE_KINDS: ReadonlySet<string> = new Set(['CREATE DATABASE', 'DROP DATABASE']);
 
 const DEFAULTS = {
   allow: [],
   allowTemporary: true,
   schemaApis: true,
+  databaseStatements: false,
 } satisfies NoAdhocDdlOptions;
 
 export default createRule<Options, MessageIds>({
@@ -80,6 +95,11 @@ export default createRule<Options, MessageIds>({
             description:
               'Also report ORM and query-builder calls that change the schema without SQL text (`knex.schema.createTable`, `sequelize.sync()`, `synchronize: true`…).',
           },
+          databaseStatements: {
+            type: 'boolean',
+            description:
+              'Also report `CREATE DATABASE` and `DROP DATABASE`, which create or destroy the database that migrations run in (off by default: they belong in provisioning and test set-up, not in a migration).',
+          },
         },
       },
     ],
@@ -93,7 +113,8 @@ export default createRule<Options, MessageIds>({
     // Test files are full of SQL-looking data (injection payloads, expected output):
     // there a string counts only when it reaches a SQL call. Test helpers that run
     // DDL through a sink are still reported.
-    const inTestFile = TEST_FILE.test(context.filename);
+    const inTestFile = TEST_FILE.test(relativeFilename(context));
+    const databaseStatements = options.databaseStatements === true;
     const migrations = describeMigrationFolder(getMigrationGlobs(context, options.migrations));
     const allowed = new Set(options.allow ?? []);
     const allowTemporary = options.allowTemporary !== false;
@@ -104,6 +125,7 @@ export default createRule<Options, MessageIds>({
 
     function shouldReport(statement: SqlStatement, evidence: Evidence): boolean {
       if (!statement.ddl || allowed.has(statement.kind)) return false;
+      if (!databaseStatements && DATABASE_KINDS.has(statement.kind)) return false;
       if (statement.flags.temporary && allowTemporary) return false;
       if (evidence === 'sql') return true;
       // Prose capitalises only the first word ("Drop table users"); SQL is written in one case.
@@ -136,7 +158,8 @@ export default createRule<Options, MessageIds>({
 
     function report(statement: SqlStatement, joined: JoinedString, node: TSESTree.Node): void {
       const span = locateHead(statement, joined);
-      const key = span ? `${span[0]}:${span[1]}` : `${node.range[0]}:${node.range[1]}:${statement.label}`;
+      // One report per statement: `?:` and `??` variants of one string share its start.
+      const key = span ? `${span[0]}` : `${node.range[0]}:${node.range[1]}:${statement.kind}`;
       if (reported.has(key)) return;
       reported.add(key);
       context.report({
@@ -154,7 +177,7 @@ export default createRule<Options, MessageIds>({
       const tagged = root.parent?.type === AST_NODE_TYPES.TaggedTemplateExpression ? root.parent : null;
       if (evaluated.has(root) || (tagged && evaluated.has(tagged))) return;
       evaluated.add(root);
-      if (isNonSqlContext(tagged ?? root) || isOnlyUsedOutsideSql(tagged ?? root, sourceCode)) return;
+      if (isNonSqlContext(tagged ?? root) || isDecoratorArgument(tagged ?? root) || isAssertionArgument(tagged ?? root) || isOnlyUsedOutsideSql(tagged ?? root, sourceCode)) return;
       // `String.raw` keeps backslashes: read the tagged expression, not the cooked template.
       check(tagged && isStringRawTag(tagged.tag) ? tagged : root, 'none', sourceCode.getScope(piece));
     }
@@ -163,6 +186,8 @@ export default createRule<Options, MessageIds>({
       if (!options.schemaApis) return;
       for (const call of findSchemaApiCalls(node, () => sourceCode.getScope(node))) {
         if (call.kind !== null && allowed.has(call.kind)) continue;
+        // `knex.schema.createTable(…).toString()`, `expect(knex.schema…)`: built, not run.
+        if (isBuiltNotRun(callOf(call.node), true)) continue;
         context.report({ node: call.node, messageId: 'schemaApi', data: { api: call.api, migrations } });
       }
     }
@@ -174,6 +199,11 @@ export default createRule<Options, MessageIds>({
         const scope = sourceCode.getScope(node);
         const sink = getCallSink(node, scope);
         if (!sink) return;
+        if (isBuiltNotRun(node, false)) {
+          // `knex.raw('…').toSQL()`: rendered, never run; its strings are no evidence either.
+          for (const expression of sqlExpressions(sink.argument, scope)) evaluated.add(expression);
+          return;
+        }
         for (const expression of sqlExpressions(sink.argument, scope)) check(expression, sink.strength, scope);
       },
       NewExpression: checkSchemaApis,
@@ -184,7 +214,7 @@ export default createRule<Options, MessageIds>({
         const scope = sourceCode.getScope(node);
         const tag = classifyTag(node.tag, scope);
         if (tag === 'unknown') return; // its template is read like any other string
-        if (tag === 'other') evaluated.add(node.quasi);
+        if (tag === 'other' || isBuiltNotRun(node, true)) evaluated.add(node.quasi);
         else check(node.quasi, tag, scope);
       },
       Literal(node) {

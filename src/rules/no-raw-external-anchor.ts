@@ -14,6 +14,7 @@ import {
 } from '../jsx/identify-jsx-link';
 import { collectLinkComponents, type LinkComponentOption } from '../jsx/link-components';
 import { judgeCallProp, judgePropSource, type LinkFinding, worstFinding } from '../jsx/link-findings';
+import { callPropsSayExternal, elementSaysExternal } from '../jsx/leave-intent';
 import { jsxNameText } from '../jsx/names';
 import { findPropSource, hasSpreadBefore } from '../jsx/prop-source';
 import { buildSafeLinkFix } from '../jsx/safe-link-fix';
@@ -21,7 +22,7 @@ import { asJsxElement, isComponentFile, isMarkdownLanguage, markdownListeners, w
 import { MARKDOWN_LINKS_OPTION } from '../templates/options';
 import { describeResolved } from '../url/display';
 import { isReportable } from '../url/verdict';
-import { ALLOWED_HOST_PATTERN, createUrlPolicy, DEFAULT_ALLOWED_SCHEMES, SCHEME_PATTERN, type UrlPolicy } from '../url/policy';
+import { createUrlPolicy, DEFAULT_ALLOWED_SCHEMES, type UrlPolicy } from '../url/policy';
 
 export interface NoRawExternalAnchorOptions {
   component?: string;
@@ -30,9 +31,16 @@ export interface NoRawExternalAnchorOptions {
   allowedSchemes?: string[];
   linkComponents?: LinkComponentOption[];
   polymorphicProps?: string[];
-  unknownHref?: 'report' | 'ignore';
+  unknownHref?: UnknownHrefMode;
   markdownLinks?: 'report' | 'ignore';
 }
+
+/**
+ * What to do with a destination known only at run time: `report` every one
+ * (strict), `likely-external` only when the code says the link leaves
+ * (`target="_blank"`, `rel="noopener"`, a name such as `user.website`), or `ignore`.
+ */
+export type UnknownHrefMode = 'report' | 'likely-external' | 'ignore';
 
 type Options = [NoRawExternalAnchorOptions];
 type MessageIds = 'externalHref' | 'forbiddenScheme' | 'unknownHref' | 'useSafeLink';
@@ -43,7 +51,7 @@ const DEFAULTS = {
   allowedSchemes: [...DEFAULT_ALLOWED_SCHEMES],
   linkComponents: [],
   polymorphicProps: ['as', 'component'],
-  unknownHref: 'report',
+  unknownHref: 'likely-external',
   markdownLinks: 'report',
 } satisfies NoRawExternalAnchorOptions;
 
@@ -87,6 +95,14 @@ function isInsideSvg(element: TSESTree.JSXElement): boolean {
   return false;
 }
 
+/** The expression a finding's destination comes from, for reading its name. */
+function destinationNode(finding: LinkFinding): TSESTree.Node | null {
+  const source = finding.source;
+  if (!source) return finding.node;
+  if (source.kind === 'unknownSpread') return source.spread.argument;
+  return source.kind === 'absent' ? null : source.value;
+}
+
 export default createRule<Options, MessageIds>({
   name: 'no-raw-external-anchor',
   meta: {
@@ -124,14 +140,18 @@ export default createRule<Options, MessageIds>({
           allowedHosts: {
             type: 'array',
             uniqueItems: true,
-            items: { type: 'string', pattern: ALLOWED_HOST_PATTERN },
-            description: 'Hosts raw links may point at: `example.com` (exact), `*.example.com` (subdomains only), optional `:port`.',
+            // Each entry is checked when the rule starts (`parseHostEntry`), with an
+            // error that says the form; a schema `pattern` would print the regex instead.
+            items: { type: 'string', minLength: 1 },
+            description:
+              'Hosts raw links may point at, written as hosts, not URLs: `example.com` (exact), `*.example.com` (subdomains only), optional `:port`; no scheme, path or query.',
           },
           allowedSchemes: {
             type: 'array',
             uniqueItems: true,
-            items: { type: 'string', pattern: SCHEME_PATTERN },
-            description: 'Schemes raw links may use, without the colon. `javascript`, `vbscript` and `data` are never allowed.',
+            // Checked when the rule starts, with an error that says the form (see `allowedHosts`).
+            items: { type: 'string', minLength: 1 },
+            description: 'Schemes raw links may use, such as `mailto` or `tel` (the colon is optional). `javascript`, `vbscript` and `data` are never allowed.',
           },
           linkComponents: {
             type: 'array',
@@ -159,8 +179,9 @@ export default createRule<Options, MessageIds>({
           },
           unknownHref: {
             type: 'string',
-            enum: ['report', 'ignore'],
-            description: 'Whether to report links whose destination cannot be determined statically.',
+            enum: ['report', 'likely-external', 'ignore'],
+            description:
+              'Links whose destination is only known at run time: `likely-external` (default) reports them when the code says the link leaves (`target="_blank"`, `rel="noopener"`, a name such as `user.website`), `report` reports every one, `ignore` none.',
           },
           markdownLinks: MARKDOWN_LINKS_OPTION,
         },
@@ -174,7 +195,7 @@ export default createRule<Options, MessageIds>({
     if (isSqlSourceCode(sourceCode)) return {};
     const component = options.component ?? DEFAULTS.component;
     const importSource = options.importSource ?? null;
-    const reportUnknown = (options.unknownHref ?? DEFAULTS.unknownHref) === 'report';
+    const unknownMode: UnknownHrefMode = options.unknownHref ?? DEFAULTS.unknownHref;
     const { policy, detection } = setupFor(options, context.settings);
     let factoryNames: ReadonlySet<string> = new Set();
     const ownFile = isComponentFile(context.filename, component);
@@ -212,10 +233,15 @@ export default createRule<Options, MessageIds>({
       at: TSESTree.Node,
       suggest: () => TSESLint.ReportSuggestionArray<MessageIds>,
       onlyForbidden: boolean,
+      saysExternal: () => boolean,
     ): void {
       const { verdict, node, href } = finding;
       if (!isReportable(verdict) || (onlyForbidden && verdict.kind !== 'forbiddenScheme')) return;
-      if (verdict.kind === 'unknown' && !reportUnknown) return;
+      if (verdict.kind === 'unknown' && unknownMode !== 'report') {
+        // `likely-external`: a route template (`/${slug}/settings`) stays on the site; anything
+        // else is reported only when the code says the link leaves.
+        if (unknownMode === 'ignore' || finding.routeLike === true || !saysExternal()) return;
+      }
       if (!onlyForbidden && (ownFile || isInsideDefinitionOf(at, component))) return;
       if (verdict.kind === 'forbiddenScheme') {
         context.report({ node, messageId: 'forbiddenScheme', data: { href, scheme: verdict.scheme } });
@@ -234,7 +260,8 @@ export default createRule<Options, MessageIds>({
     if (isMarkdownLanguage(sourceCode)) {
       const markdownLinks = options.markdownLinks ?? DEFAULTS.markdownLinks;
       return markdownListeners({ policy, markdownLinks, report: (finding, at) => {
-          report(finding, at, () => [], false);
+          // Markdown gives no target or name to read: an unknown destination is not a signal.
+          report(finding, at, () => [], false, () => false);
         },
       });
     }
@@ -257,7 +284,11 @@ export default createRule<Options, MessageIds>({
         // `xlinkHref` that only such a spread might supply is noise, not a finding.
         const hrefKnown = primary !== null && primary.source?.kind !== 'unknownSpread';
         const finding = worstFinding([primary, ...others.filter((other) => !hrefKnown || other?.source?.kind !== 'unknownSpread')]);
-        if (finding) report(finding, element, () => suggestionFor(link, element, finding), sanctioned);
+        if (finding) {
+          report(finding, element, () => suggestionFor(link, element, finding), sanctioned, () =>
+            elementSaysExternal(element, destinationNode(finding), scope),
+          );
+        }
       },
 
       CallExpression(call) {
@@ -268,7 +299,7 @@ export default createRule<Options, MessageIds>({
         if (!isAnchorTagValue(type, scope)) return;
         const finding = worstFinding(ANCHOR_HREF_PROPS.map((prop) => judgeCallProp(props, prop, call, scope, policy, sourceCode)));
         // Rewriting a call into a component is not mechanical: no suggestion.
-        if (finding) report(finding, call, () => [], false);
+        if (finding) report(finding, call, () => [], false, () => callPropsSayExternal(props, finding.node, scope));
       },
     });
   },

@@ -146,7 +146,14 @@ function headEndIn(text: string, start: number, headEnd: number, map: OffsetMap)
 export function splitStatements(tokens: readonly Token[], plpgsql = false): Token[][] {
   const statements: Token[][] = [];
   let current: Token[] = [];
-  for (const token of tokens) {
+  for (const [index, token] of tokens.entries()) {
+    if (token.type === 'hole' && current.length === 0 && startsStatement(tokens[index + 1], token)) {
+      // `${…}` where a statement starts, then a statement verb: the hole stands
+      // for statements of its own (`${extra}\nCREATE TABLE t …`), so the verb
+      // starts the next statement instead of hiding behind the hole.
+      statements.push([token]);
+      continue;
+    }
     if (token.type === 'punct' && token.value === ';') {
       if (current.length > 0) statements.push(current);
       current = [];
@@ -159,6 +166,17 @@ export function splitStatements(tokens: readonly Token[], plpgsql = false): Toke
   }
   if (current.length > 0) statements.push(current);
   return statements;
+}
+
+/** Words that only ever start a statement. */
+const STATEMENT_VERBS: ReadonlySet<string> = new Set([
+  'ALTER', 'ANALYZE', 'BEGIN', 'CALL', 'CLUSTER', 'COMMENT', 'COMMIT', 'CREATE', 'DELETE', 'DO', 'DROP', 'GRANT',
+  'INSERT', 'REFRESH', 'REINDEX', 'REVOKE', 'SELECT', 'SET', 'TRUNCATE', 'UPDATE', 'VACUUM',
+]);
+
+/** Whether `next` is a statement verb separated from the hole before it (by space, a line break or a comment). */
+function startsStatement(next: Token | undefined, hole: Token): boolean {
+  return next?.type === 'word' && next.start > hole.end && STATEMENT_VERBS.has(next.value);
 }
 
 /** `DO [LANGUAGE plpgsql] $$ body $$`: the body is PL/pgSQL. */

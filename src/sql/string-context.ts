@@ -75,6 +75,13 @@ const PROSE_FUNCTIONS: ReadonlySet<string> = new Set([
   'expect',
   'assert',
   'fail',
+  'equal', // node:assert, tap, uvu and friends, imported bare
+  'deepEqual',
+  'strictEqual',
+  'deepStrictEqual',
+  'notEqual',
+  'notStrictEqual',
+  'same',
   'log',
   'warn',
   'error',
@@ -155,6 +162,20 @@ const COMPARING_METHODS: ReadonlySet<string> = new Set([
   'split',
   'localeCompare',
   'has',
+  'equal', // assertion methods: `assert.equal`, `t.deepEqual`, `expect(x).toBe`
+  'deepEqual',
+  'strictEqual',
+  'deepStrictEqual',
+  'notEqual',
+  'same',
+  'is',
+  'toBe',
+  'toEqual',
+  'toStrictEqual',
+  'toMatch',
+  'toContain',
+  'toMatchInlineSnapshot',
+  'toHaveBeenCalledWith',
 ]);
 
 const COMPARISONS: ReadonlySet<string> = new Set(['===', '!==', '==', '!=']);

@@ -78,6 +78,18 @@ export function readConstObjectProperty(
 ): TSESTree.Node | null | undefined {
   if (depth > MAX_HOPS) return undefined;
   const object = resolveConstant(objectNode, scope);
+  const branches = objectBranches(object);
+  if (branches) {
+    // `c ? { target } : {}`, `x && { className }`: read branch by branch. The
+    // property is provably absent only when no branch can hold it; a branch
+    // that holds it makes the value depend on the run.
+    let absent = true;
+    for (const branch of branches) {
+      if (isEmptySpread(branch)) continue;
+      if (readConstObjectProperty(branch, name, scope, depth + 1) !== null) absent = false;
+    }
+    return absent ? null : undefined;
+  }
   if (object.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
   // Walk backwards: the last writer of `name` wins.
   for (let index = object.properties.length - 1; index >= 0; index--) {
@@ -96,4 +108,22 @@ export function readConstObjectProperty(
     }
   }
   return null;
+}
+
+/**
+ * The objects a conditional or logical expression may produce, for reading
+ * properties (spreading a falsy value adds nothing, so `x && {…}` is the
+ * object alone; `a ?? b` and `a || b` may be either). Null for other nodes.
+ */
+function objectBranches(node: TSESTree.Node): readonly TSESTree.Node[] | null {
+  if (node.type === AST_NODE_TYPES.ConditionalExpression) return [node.consequent, node.alternate];
+  if (node.type === AST_NODE_TYPES.LogicalExpression) return node.operator === '&&' ? [node.right] : [node.left, node.right];
+  return null;
+}
+
+/** `null`, `undefined`, `false`, `0`, `''`: spreading them adds no property. */
+function isEmptySpread(node: TSESTree.Node): boolean {
+  const value = unwrapExpression(node);
+  if (value.type === AST_NODE_TYPES.Identifier) return value.name === 'undefined';
+  return value.type === AST_NODE_TYPES.Literal && !('regex' in value) && !value.value;
 }

@@ -101,7 +101,8 @@ function evaluateTemplate(template: TSESTree.TemplateLiteral, scope: Scope, dept
         : text(cooked, cooked === quasi.value.raw ? quasi.range[0] + 1 : null);
     results = product(results, piece) ?? hole(template);
     const expression = template.expressions[index];
-    if (expression) results = product(results, evaluate(expression, scope, depth + 1)) ?? hole(template);
+    // Too many alternatives: this one expression becomes a hole, and the known text around it stays.
+    if (expression) results = product(results, evaluate(expression, scope, depth + 1)) ?? product(results, hole(expression)) ?? hole(template);
   });
   return results;
 }

@@ -1,11 +1,12 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { JsxLinkDetection } from '../jsx/identify-jsx-link';
+import { attributeSaysExternal, relSaysExternal, targetLeaves, valueNameSaysExternal } from '../jsx/leave-intent';
 import { type LinkFinding, worstFinding } from '../jsx/link-findings';
 import type { UrlPolicy } from '../url/policy';
 import { buildTemplateSafeLinkFix } from './fix';
 import { identifyTemplateLink, type TemplateHost } from './identify';
 import { judgeTemplateProp } from './judge';
-import type { TemplateAttribute, TemplateElement } from './model';
+import { findTemplateAttribute, type TemplateAttribute, type TemplateElement } from './model';
 
 type Fixer = TSESLint.RuleFixer;
 type Fix = TSESLint.RuleFix;
@@ -19,7 +20,13 @@ export interface TemplateRuleContext {
   readonly component: string;
   readonly importSource: string | null;
   /** The rule's reporter: applies `unknownHref`, the sanctioned-component exemption and the messages. */
-  readonly report: (finding: LinkFinding, at: TSESTree.Node, suggest: () => TemplateSuggestions, onlyForbidden: boolean) => void;
+  readonly report: (
+    finding: LinkFinding,
+    at: TSESTree.Node,
+    suggest: () => TemplateSuggestions,
+    onlyForbidden: boolean,
+    saysExternal: () => boolean,
+  ) => void;
 }
 
 /**
@@ -34,6 +41,29 @@ function hasSpreadBefore(attributes: readonly TemplateAttribute[], attribute: Te
     if (candidate === attribute) return false;
     if (candidate.kind === 'spread') return true;
   }
+  return false;
+}
+
+/** Whether some value of the element's `name` attribute passes `test` (static text, or every branch of an expression). */
+function templateAttributeSays(element: TemplateElement, name: string, test: (text: string) => boolean): boolean {
+  const attribute = findTemplateAttribute(element, name);
+  if (!attribute) return false;
+  const { value } = attribute;
+  if (value.kind === 'bare') return test('');
+  if (value.kind === 'expression') return attributeSaysExternal(value.expression, value.scope, test);
+  if (value.parts.every((part) => part.type === 'text')) return test(value.parts.map((part) => (part.type === 'text' ? part.value : '')).join(''));
+  return false;
+}
+
+/**
+ * The template form of the JSX leave-intent signals (`src/jsx/leave-intent.ts`),
+ * which `unknownHref: 'likely-external'` reads: a `target` other than the
+ * current context, an external `rel` token, or a destination whose name says
+ * another site (`:href="user.website"`).
+ */
+function templateSaysExternal(element: TemplateElement, source: TemplateAttribute | undefined): boolean {
+  if (templateAttributeSays(element, 'target', targetLeaves) || templateAttributeSays(element, 'rel', relSaysExternal)) return true;
+  if (source?.kind === 'attribute' && source.value.kind === 'expression') return valueNameSaysExternal(source.value.expression, source.value.scope);
   return false;
 }
 
@@ -67,5 +97,6 @@ export function checkTemplateElement(
       },
     ];
   };
-  rule.report(finding, finding.node, suggest, link.kind === 'sanctioned');
+  const destination = source?.kind === 'attribute' ? source.attribute : undefined;
+  rule.report(finding, finding.node, suggest, link.kind === 'sanctioned', () => templateSaysExternal(element, destination));
 }

@@ -52,7 +52,10 @@ export function parseHostEntry(entry: string): HostRule {
     throw new Error(`Invalid \`allowedHosts\` entry ${JSON.stringify(entry)}: ${why}.`);
   };
   if (!new RegExp(ALLOWED_HOST_PATTERN, 'u').test(entry)) {
-    fail('expected a host such as `example.com`, `*.example.com` or `example.com:8443`');
+    const host = hostOfUrl(entry);
+    fail(
+      `${host === null ? '' : `entries are hosts, not URLs: write ${JSON.stringify(host)}. `}Expected a host such as \`example.com\`, \`*.example.com\` (subdomains only) or \`example.com:8443\`, without scheme, path, query or wildcard elsewhere`,
+    );
   }
   const subdomains = entry.startsWith('*.');
   const hostAndPort = subdomains ? entry.slice(2) : entry;
@@ -68,10 +71,24 @@ export function parseHostEntry(entry: string): HostRule {
   return { entry, hostname: url.hostname, subdomains, port };
 }
 
+/** The host (and port) of an entry written as a URL (`https://x.com/path` → `x.com`), else null. */
+function hostOfUrl(entry: string): string | null {
+  if (!/^[A-Za-z][A-Za-z0-9+.-]*:\/\//u.test(entry)) return null;
+  try {
+    const { host } = new URL(entry);
+    return host === '' ? null : host;
+  } catch {
+    return null;
+  }
+}
+
 export function createUrlPolicy(options: UrlPolicyOptions = {}): UrlPolicy {
   const hosts = (options.allowedHosts ?? []).map(parseHostEntry);
   const schemes = new Set<string>();
   for (const scheme of options.allowedSchemes ?? DEFAULT_ALLOWED_SCHEMES) {
+    if (!new RegExp(SCHEME_PATTERN, 'u').test(scheme.replace(/:$/u, ''))) {
+      throw new Error(`Invalid \`allowedSchemes\` entry ${JSON.stringify(scheme)}: expected a scheme name such as \`mailto\` or \`tel\` (a letter, then letters, digits, \`+\`, \`-\` or \`.\`; the colon is optional).`);
+    }
     const name = scheme.toLowerCase().replace(/:$/u, '');
     if (!FORBIDDEN_SCHEMES.has(name)) schemes.add(name);
   }

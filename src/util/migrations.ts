@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { compileGlobs } from './glob-matcher';
+import { validateGuardrailsSettings } from '../settings';
 
 /**
  * Folders the common migration tools write to. Matched by path segment against
@@ -36,6 +37,7 @@ function readSettingsGlobs(settings: Readonly<Record<string, unknown>>): readonl
 
 /** Rule option beats `settings.guardrails.migrations`, which beats the defaults. */
 export function getMigrationGlobs(context: ContextLike, optionGlobs?: readonly string[]): readonly string[] {
+  validateGuardrailsSettings(context.settings);
   return optionGlobs ?? readSettingsGlobs(context.settings) ?? DEFAULT_MIGRATION_GLOBS;
 }
 

@@ -32,6 +32,21 @@ describe('scanSqlExpression', () => {
     expect(text.slice(0, defined(index.insertAt))).toBe(`db.query('CREATE UNIQUE INDEX`);
   });
 
+  it('keeps a table created after a template hole that stands as a statement of its own', () => {
+    // Found on a MikroORM migration: `${…}` on its own line, then CREATE TABLE, then an index on it.
+    const { result } = scan('db.query(`${extra}\ncreate table "audit" ("id" int, "at" int);\n${more}\ncreate index "audit_at_idx" on "audit" ("at");`);');
+    expect(result.createdTables.map((created) => created.table)).toEqual(['audit']);
+    expect(result.indexes.map((index) => [index.table, index.label])).toEqual([['audit', 'CREATE INDEX "audit_at_idx"']]);
+    expect(defined(result.createdTables[0]).order).toBeLessThan(defined(result.indexes[0]).order);
+  });
+
+  it('keeps the known text of a template whose holes have too many alternatives', () => {
+    const { result } = scan(
+      'db.query(`create table "b" ("n" ${a ? "int" : "text"}, "m" ${b ? "int" : "text"}, "o" ${c ? "int" : "text"}, "p" ${d ? "int" : "text"});\ncreate index "b_idx" on "b" ("n");`);',
+    );
+    expect(result.createdTables.map((created) => created.table)).toContain('b');
+  });
+
   it('flags CONCURRENTLY, ON ONLY and lower case', () => {
     const { result } = scan(`db.query('create index concurrently if not exists i on only parent (c)');`);
     expect(result.indexes[0]).toMatchObject({ kind: 'create', concurrently: true, only: true, table: 'parent', lowerCase: true });

@@ -24,6 +24,52 @@ const c = 'Truncate text to 20 characters';
 const d = 'Comment on this post';`,
     },
     {
+      name: "test and fixture folders: expected SQL and parser input are data",
+      filename: "test/dialects/postgres.js",
+      code: `const { equal } = require('node:assert');
+equal(compile(table), 'CREATE TABLE users (id int)');
+const input = 'DROP TABLE users';`,
+    },
+    {
+      name: "fixtures folder",
+      filename: "packages/parser/__fixtures__/schema.ts",
+      code: `export const schema = 'CREATE TABLE users (id int); CREATE INDEX users_id ON users (id)';`,
+    },
+    {
+      name: "tests folder",
+      filename: "tests/integration/setup.ts",
+      code: `export const ddl = \`ALTER TABLE users ADD COLUMN email text\`;`,
+    },
+    {
+      name: "assertion arguments outside test files",
+      code: `import assert from 'node:assert';
+assert.equal(render(q), 'DROP TABLE users');
+t.deepEqual(lines, ['CREATE TABLE a (id int)']);
+expect(sql\`CREATE TABLE a (id int)\`).toBeDefined();
+expect(out).toBe('ALTER TABLE users ADD COLUMN x int');`,
+    },
+    {
+      name: "ORM metadata in decorator options is not run",
+      filename: "src/entities/user.ts",
+      code: `@Entity()
+@Index('users_email_lower', { synchronize: false, expression: 'CREATE INDEX "users_email_lower" ON "users" (lower("email"))' })
+@Check('CHECK (age > 0)')
+export class User {}`,
+    },
+    {
+      name: "builders rendered to text are not run",
+      code: `declare const knex: any;
+const text = knex.schema.createTable('audit', (t) => { t.increments(); }).toString();
+const { sql } = knex.raw('CREATE TABLE audit (id int)').toSQL();
+const q = knex.schema.dropTable('audit').toQuery();`,
+    },
+    {
+      name: "CREATE/DROP DATABASE are not schema changes by default",
+      code: `declare const db: any;
+await db.query('CREATE DATABASE app_test');
+await db.query('DROP DATABASE IF EXISTS app_test');`,
+    },
+    {
       name: "prose in a weak sink",
       code: `search.query('Drop table users');
 search.query('Create index on homepage');`,
@@ -216,6 +262,34 @@ throw new Error(message);`,
     },
   ],
   invalid: [
+    {
+      name: "one report per statement whatever the number of ?? variants",
+      code: `declare const db: any, s: string | undefined;
+await db.query(\`CREATE TABLE \${s ?? 'public'}.users (id int)\`);`,
+      errors: [
+        { messageId: 'adhocDdl', data: { statement: "CREATE TABLE ${…}.users", migrations: "migrations/" }, line: 2, column: 17, endLine: 2, endColumn: 29 },
+      ],
+    },
+    {
+      name: "a query run inside an assertion still runs",
+      filename: "test/users.test.ts",
+      code: `declare const db: any;
+expect(await db.query('DROP TABLE users')).toBeDefined();
+await expect(knex.schema.dropTable('users')).resolves.toBeUndefined();`,
+      errors: [
+        { messageId: 'adhocDdl', data: { statement: "DROP TABLE users", migrations: "migrations/" }, line: 2, column: 24, endLine: 2, endColumn: 40 },
+        { messageId: 'schemaApi', data: { api: "knex.schema.dropTable", migrations: "migrations/" }, line: 3, column: 26, endLine: 3, endColumn: 35 },
+      ],
+    },
+    {
+      name: "CREATE/DROP DATABASE with databaseStatements: true",
+      code: `declare const db: any;
+await db.query('CREATE DATABASE app_test');`,
+      options: [{ databaseStatements: true }],
+      errors: [
+        { messageId: 'adhocDdl', data: { statement: "CREATE DATABASE app_test", migrations: "migrations/" }, line: 2, column: 17, endLine: 2, endColumn: 41 },
+      ],
+    },
     {
       name: "a test helper running DDL through a sink is still reported",
       code: `import { sequelize } from '../db';

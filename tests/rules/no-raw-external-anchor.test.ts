@@ -127,6 +127,26 @@ export class SafeLink extends Component<{ href: string }> {
 <a {...EXTRA} {...{ className: "x" }} href="/x">a</a>;`,
     },
     {
+      name: "conditional and logical spreads whose branches cannot hold href (strict setting)",
+      code: `declare const c: boolean, className: string, extra: { rel: string } | null;
+<><a href="/x" {...(c ? { target: "_blank" } : {})}>a</a><a href="/x" {...(c && { className })}>b</a><a href="/x" {...(c ? { rel: "noopener" } : null)}>c</a><a href="/x" {...(c ? { ...{ id: "y" } } : undefined)}>d</a></>;`,
+      options: [{"unknownHref":"report"}],
+    },
+    {
+      name: "default (likely-external): app routes, navigation data, forwarded props, route helpers and spreads stay silent",
+      code: `declare const workspaceSlug: string, item: { url: string }, routes: { project(id: string): string }, id: string;
+export const A = ({ href, ...props }: { href: string }) => <>
+  <a href={\`/\${workspaceSlug}/settings\`}>a</a>
+  <a href={item.url}>b</a>
+  <a href={href}>c</a>
+  <a href={routes.project(id)}>d</a>
+  <a {...props}>e</a>
+  <a href={item.url} target="_self" rel="">f</a>
+  <a href={\`/\${workspaceSlug}/program/\${item.url}\`} target="_blank">g</a>
+  <a href={\`/\${workspaceSlug}\`} target="_blank" rel="noopener">h</a>
+</>;`,
+    },
+    {
       name: "unknown hrefs ignored on request",
       code: `export const A = ({ url, ...p }: { url: string }) => <><a href={url}>a</a><a {...p}>b</a></>;`,
       options: [{"unknownHref":"ignore"}],
@@ -595,6 +615,7 @@ export const x = <a href={LINKS.docs}>Docs</a>;`,
       code: `export function Card({ url }: { url: string }) {
   return <a href={url}>Open</a>;
 }`,
+      options: [{"unknownHref":"report"}],
       output: null,
       errors: [
         {
@@ -611,6 +632,7 @@ export const x = <a href={LINKS.docs}>Docs</a>;`,
 export function Card({ url }: { url: string }) {
   return <a href={url}>Open</a>;
 }`,
+      options: [{"unknownHref":"report"}],
       output: null,
       errors: [
         {
@@ -629,6 +651,7 @@ export function Card({ url }: { url: string }) {
     {
       name: "slash then hole",
       code: "declare const slug: string;\n<a href={`/${slug}`}>Open</a>;",
+      options: [{"unknownHref":"report"}],
       output: null,
       errors: [
         {
@@ -643,6 +666,7 @@ export function Card({ url }: { url: string }) {
       name: "slash plus path",
       code: `declare const path: string;
 <a href={"/" + path}>Open</a>;`,
+      options: [{"unknownHref":"report"}],
       output: null,
       errors: [
         {
@@ -656,6 +680,7 @@ export function Card({ url }: { url: string }) {
     {
       name: "scheme still open",
       code: "declare const rest: string;\n<a href={`javascript${rest}`}>Open</a>;",
+      options: [{"unknownHref":"report"}],
       output: null,
       errors: [
         {
@@ -669,7 +694,7 @@ export function Card({ url }: { url: string }) {
     {
       name: "allowlisted host with an open end",
       code: "declare const rest: string;\n<a href={`https://example.com${rest}`}>Open</a>;",
-      options: [{"allowedHosts":["example.com"]}],
+      options: [{"unknownHref":"report","allowedHosts":["example.com"]}],
       output: null,
       errors: [
         {
@@ -684,6 +709,7 @@ export function Card({ url }: { url: string }) {
       name: "call",
       code: `declare function buildUrl(): string;
 <a href={buildUrl()}>Open</a>;`,
+      options: [{"unknownHref":"report"}],
       output: null,
       errors: [
         {
@@ -695,8 +721,91 @@ export function Card({ url }: { url: string }) {
       ],
     },
     {
+      name: "default: an unknown destination opened in a new tab",
+      code: `export const A = ({ url }: { url: string }) => <a href={url} target="_blank">a</a>;`,
+      output: null,
+      errors: [
+        {
+          messageId: 'unknownHref',
+          data: { href: "url", component: "SafeLink" },
+          line: 1, column: 56, endLine: 1, endColumn: 61,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: "default: rel tokens written for external links",
+      code: `export const A = ({ url }: { url: string }) => <a href={url} rel="noopener noreferrer">a</a>;`,
+      output: null,
+      errors: [
+        {
+          messageId: 'unknownHref',
+          data: { href: "url", component: "SafeLink" },
+          line: 1, column: 56, endLine: 1, endColumn: 61,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: "default: a name that says another site",
+      code: `declare const user: { website: string };
+<a href={user.website}>a</a>;`,
+      output: null,
+      errors: [
+        {
+          messageId: 'unknownHref',
+          data: { href: "user.website", component: "SafeLink" },
+          line: 2, column: 9, endLine: 2, endColumn: 23,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: "default: target _blank in one branch",
+      code: `declare const url: string, ext: boolean;
+<a href={url} target={ext ? "_blank" : undefined}>a</a>;`,
+      output: null,
+      errors: [
+        {
+          messageId: 'unknownHref',
+          data: { href: "url", component: "SafeLink" },
+          line: 2, column: 9, endLine: 2, endColumn: 14,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: "default: an unknown spread on a new-tab link",
+      code: `export const A = (props: object) => <a {...props} target="_blank">a</a>;`,
+      output: null,
+      errors: [
+        {
+          messageId: 'unknownHref',
+          data: { href: "{...props}", component: "SafeLink" },
+          line: 1, column: 40, endLine: 1, endColumn: 50,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: "default: createElement props with target _blank",
+      code: `import { createElement } from 'react';
+declare const url: string;
+createElement('a', { href: url, target: '_blank' });`,
+      output: null,
+      errors: [
+        {
+          messageId: 'unknownHref',
+          data: { href: "url", component: "SafeLink" },
+          line: 3, column: 28, endLine: 3, endColumn: 31,
+          suggestions: [],
+        },
+      ],
+    },
+    {
       name: "unknown spread only",
       code: `export const A = (props: object) => <a {...props}>Open</a>;`,
+      options: [{"unknownHref":"report"}],
       output: null,
       errors: [
         {
@@ -710,6 +819,7 @@ export function Card({ url }: { url: string }) {
     {
       name: "unknown spread after href",
       code: `export const A = (props: object) => <a href="/home" {...props}>Open</a>;`,
+      options: [{"unknownHref":"report"}],
       output: null,
       errors: [
         {
@@ -757,6 +867,36 @@ export function Card({ url }: { url: string }) {
           messageId: 'externalHref',
           data: { href: "https://evil.com", resolved: "https://evil.com/", component: "SafeLink" },
           line: 1, column: 56, endLine: 1, endColumn: 74,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: "a conditional spread without href does not downgrade a known external href",
+      code: `declare const c: boolean;
+<a href="https://evil.com" {...(c ? { target: "_blank" } : {})}>Open</a>;`,
+      options: [{"unknownHref":"ignore"}],
+      output: null,
+      errors: [
+        {
+          messageId: 'externalHref',
+          data: { href: "https://evil.com", resolved: "https://evil.com/", component: "SafeLink" },
+          line: 2, column: 9, endLine: 2, endColumn: 27,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: "a conditional spread that may hold href stays unknown (strict setting)",
+      code: `declare const c: boolean;
+<a href="/home" {...(c ? { href: "/other" } : {})}>Open</a>;`,
+      options: [{"unknownHref":"report"}],
+      output: null,
+      errors: [
+        {
+          messageId: 'unknownHref',
+          data: { href: "{...(c ? { href: \"/other\" } : {})}", component: "SafeLink" },
+          line: 2, column: 17, endLine: 2, endColumn: 51,
           suggestions: [],
         },
       ],
@@ -1011,6 +1151,7 @@ h("a", { href: "https://evil.com" }, "Docs");`,
       name: "createElement with unknown props",
       code: `import { createElement } from "react";
 export const make = (props: object) => createElement("a", props);`,
+      options: [{"unknownHref":"report"}],
       output: null,
       errors: [
         {
@@ -1366,11 +1507,23 @@ describe('options are validated when the config loads', () => {
       'page.jsx',
     );
 
+  // Host and scheme entries are checked when the rule starts, with a message
+  // that says the form (a schema pattern would print its regex).
   it.each([
-    { allowedHosts: ['https://example.com'] },
-    { allowedHosts: ['example.com/path'] },
-    { allowedHosts: ['ex*ample.com'] },
-    { allowedSchemes: ['mailto:'] },
+    [{ allowedHosts: ['https://example.com/path'] }, 'Invalid `allowedHosts` entry "https://example.com/path": entries are hosts, not URLs: write "example.com".'],
+    [{ allowedHosts: ['example.com/path'] }, 'Invalid `allowedHosts` entry "example.com/path": Expected a host such as `example.com`'],
+    [{ allowedHosts: ['ex*ample.com'] }, 'Invalid `allowedHosts` entry "ex*ample.com"'],
+    [{ allowedSchemes: ['mail to'] }, 'Invalid `allowedSchemes` entry "mail to": expected a scheme name such as `mailto`'],
+  ])('rejects %j with a message that says the form', (options, message) => {
+    expect(() => lint(options)).toThrow(message);
+  });
+
+  it('accepts a scheme written with its colon', () => {
+    expect(lint({ allowedSchemes: ['mailto:'] })).toEqual([]);
+  });
+
+  it.each([
+    { allowedHosts: [''] },
     { unknownHref: 'warn' },
     { component: 'ui.SafeLink' },
     { linkComponents: [{ name: 'X', href: 'to' }] },
@@ -1388,7 +1541,7 @@ describe('options are validated when the config loads', () => {
         allowedSchemes: ['mailto', 'tel', 'sms', 'ftp'],
         linkComponents: [{ name: 'default', source: 'next/link' }, { name: 'Hyperlink' }, { name: 'L', source: 'x', hrefProp: 'to' }],
         polymorphicProps: ['as'],
-        unknownHref: 'ignore',
+        unknownHref: 'likely-external',
       }),
     ).toEqual([]);
   });

@@ -52,6 +52,58 @@ module.exports = {
       code: `exports.up = (knex) => knex.raw('CREATE TABLE audit (id int, at timestamptz); CREATE INDEX audit_at_idx ON audit (at)');`,
     },
     {
+      name: "MikroORM: table created after a template hole, indexed in the same text",
+      filename: "src/migrations/Migration20240101.ts",
+      code: `import { Migration } from '@mikro-orm/migrations';
+export class Migration20240101 extends Migration {
+  async up(): Promise<void> {
+    this.addSql(\`\${this.prelude()}
+create table "audit" ("id" serial primary key, "at" timestamptz);
+create index "audit_at_idx" on "audit" ("at");\`);
+  }
+}`,
+    },
+    {
+      name: "dialect: a TypeORM migration under a mysql/ folder",
+      filename: "src/migrations/mysql/1700000000000-AddIndex.ts",
+      code: `import { MigrationInterface, QueryRunner } from 'typeorm';
+export class AddIndex1700000000000 implements MigrationInterface {
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query('CREATE INDEX IDX_user_email ON user (email)');
+  }
+}`,
+    },
+    {
+      name: "dialect: MySQL syntax in the file (backticks, DROP INDEX … ON)",
+      filename: "src/migrations/1700000000000-AddIndex.ts",
+      code: `import { MigrationInterface, QueryRunner } from 'typeorm';
+export class AddIndex1700000000000 implements MigrationInterface {
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query("CREATE INDEX \`IDX_user_email\` ON \`user\` (\`email\`)");
+  }
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query("DROP INDEX \`IDX_user_email\` ON \`user\`");
+  }
+}`,
+    },
+    {
+      name: "dialect: SQLite migration (AUTOINCREMENT)",
+      filename: "src/migrations/1700000000000-Init.ts",
+      code: `import { MigrationInterface, QueryRunner } from 'typeorm';
+export class Init1700000000000 implements MigrationInterface {
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(\`CREATE TABLE "temporary_user" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL)\`);
+    await queryRunner.query(\`CREATE INDEX "IDX_user_email" ON "user" ("email")\`);
+  }
+}`,
+    },
+    {
+      name: "dialect: settings.guardrails.dialect mysql",
+      filename: "migrations/20240101_add_index.js",
+      code: `exports.up = (knex) => knex.raw('CREATE INDEX users_email_idx ON users (email)');`,
+      settings: { guardrails: { dialect: 'mysql' } },
+    },
+    {
       name: "table created earlier by the builder",
       filename: "migrations/20240101_add_index.ts",
       code: `import type { Knex } from 'knex';

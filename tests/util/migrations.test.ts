@@ -46,9 +46,17 @@ describe('isMigrationFile', () => {
     expect(isMigrationFile(context('/repo/db/changes/1.ts', settings), ['sql/**'])).toBe(false);
   });
 
-  it('ignores a malformed setting and falls back to the defaults', () => {
-    expect(getMigrationGlobs(context('/x', { guardrails: { migrations: 'db/**' } }))).toBe(DEFAULT_MIGRATION_GLOBS);
-    expect(getMigrationGlobs(context('/x', { guardrails: null }))).toBe(DEFAULT_MIGRATION_GLOBS);
+  // Changed with issue 15: a malformed setting used to be ignored silently, leaving
+  // the user's migrations unexempted with nothing saying why; now it fails loudly.
+  it('rejects a malformed setting with a message naming the key, the value and the form', () => {
+    expect(() => getMigrationGlobs(context('/x', { guardrails: { migrations: 'db/**' } }))).toThrow(
+      '`settings.guardrails.migrations` is "db/**"; expected an array of globs',
+    );
+    expect(() => getMigrationGlobs(context('/x', { guardrails: null }))).toThrow('`settings.guardrails` is null; expected an object');
+  });
+
+  it('falls back to the defaults when the setting is absent', () => {
+    expect(getMigrationGlobs(context('/x', { guardrails: {} }))).toBe(DEFAULT_MIGRATION_GLOBS);
   });
 
   it('treats an empty list as "no migration files"', () => {
