@@ -216,6 +216,28 @@ describe('Oxlint with jsPlugins: ["eslint-plugin-guardrails"]', () => {
     expect(result.status).not.toBe(0);
   }, 120_000);
 
+  it('honours eslint-disable comments as ESLint does', () => {
+    const file = 'apps/web/src/pages/disabled.tsx';
+    fs.writeFileSync(
+      path.join(project, file),
+      [
+        'export const Links = () => (',
+        '  <p>',
+        '    {/* eslint-disable-next-line guardrails/no-raw-external-anchor -- reviewed: partner contract */}',
+        '    <a href="https://partners.example.com">partners</a>',
+        '    <a href="https://jobs.example.com">jobs</a>',
+        '  </p>',
+        ');',
+        '',
+      ].join('\n'),
+    );
+    const reference = eslint(consumer, project, []).findings.filter((finding) => finding.file === file);
+    expect(reference.map((finding) => finding.line)).toEqual([5]);
+    const run = oxlint(consumer, project, '.oxlintrc.json', [file]);
+    expect(run.stderr).toBe('');
+    expect(show(run.findings)).toEqual(show(reference));
+  }, 120_000);
+
   it('gets through template files (.vue, .svelte, .astro) without a crash', () => {
     // Oxlint lints only their <script> parts, without the template parsers' services:
     // template links are ESLint-only (the README's compatibility table says so).
