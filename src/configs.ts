@@ -1,7 +1,5 @@
-import type { TSESLint } from '@typescript-eslint/utils';
 import type { RuleName } from './rules';
 
-export type ConfigName = 'recommended' | 'web' | 'scripts';
 type Severity = 'error';
 type RuleRecord = Partial<Record<`guardrails/${RuleName}`, Severity>>;
 
@@ -16,7 +14,9 @@ export const SQL_FILES = ['**/*.sql'];
  * `[JS/TS entry, .sql entry]`. ESLint 8 and eslintrc cannot lint other languages,
  * so the legacy configs stay JS/TS only.
  */
-export const SQL_CONFIGS: ReadonlySet<ConfigName> = new Set(['recommended', 'scripts']);
+const SQL_CONFIGS = ['recommended', 'scripts'] as const;
+type SqlConfigName = (typeof SQL_CONFIGS)[number];
+const isSqlConfig = (name: ConfigName): name is SqlConfigName => (SQL_CONFIGS as readonly string[]).includes(name);
 
 /** Rules that run on `.sql` files (the others are JS/TS only, `meta.languages: ['js/js']`). */
 const SQL_RULES: ReadonlySet<string> = new Set(['guardrails/no-adhoc-ddl', 'guardrails/require-concurrent-index']);
@@ -34,7 +34,7 @@ export const TEMPLATE_FILES = ['!!**/*.{vue,svelte,astro,mdx}'];
  * The one record both config systems are built from: a rule enabled here is
  * enabled in `plugin:guardrails/<name>` and in `configs['flat/<name>']` alike.
  */
-export const configRules: Record<ConfigName, RuleRecord> = {
+export const configRules = {
   // A repo's root config: both policies everywhere; migrations are exempted by the rules themselves.
   recommended: {
     'guardrails/no-adhoc-ddl': 'error',
@@ -61,41 +61,75 @@ export const configRules: Record<ConfigName, RuleRecord> = {
     'guardrails/no-modified-migration': 'error', // acts on migration files with a history record
     'guardrails/require-seed-transaction': 'error', // acts on seed files only
   },
-};
+} satisfies Record<string, RuleRecord>;
+
+/** Every exported config's name: a key added to `configRules` is a new config in both systems. */
+export type ConfigName = keyof typeof configRules;
 
 export const CONFIG_NAMES = Object.keys(configRules) as ConfigName[];
 
+/*
+ * The builders' return types are spelled out as plain literals, and the plugin's
+ * `configs` type is derived from them (see `PluginConfigs`): a wide annotation
+ * such as typescript-eslint's `TSESLint.FlatConfig.Config` is not assignable to
+ * ESLint's own `Linter.Config` / `Plugin` types, and would make every user of
+ * `defineConfig` from `eslint/config` cast the plugin (tests/integration/typed-config.test.ts).
+ * Keep every field a plain mutable literal (`string[]`, not `readonly string[]`).
+ */
+
 /** `extends: ['plugin:guardrails/<name>']` in `.eslintrc.*` (ESLint 8, and 9 in eslintrc mode). */
-export function createLegacyConfig(name: ConfigName): TSESLint.ClassicConfig.Config {
+export function createLegacyConfig(name: ConfigName) {
   return {
     plugins: ['guardrails'],
-    rules: { ...configRules[name] },
+    rules: { ...configRules[name] } as RuleRecord,
   };
 }
 
+/** The JS/TS (and template) entry of a flat config. */
+interface FlatSourceConfig<Name extends ConfigName, Plugin> {
+  name: `guardrails/${Name}`;
+  files: string[];
+  plugins: { guardrails: Plugin };
+  rules: RuleRecord;
+}
+
+/** The `.sql` entry of a flat config, linted with the `guardrails/sql` language. */
+interface FlatSqlConfig<Name extends ConfigName, Plugin> {
+  name: `guardrails/${Name}/sql`;
+  files: string[];
+  plugins: { guardrails: Plugin };
+  language: string;
+  rules: RuleRecord;
+}
+
+/** `flat/recommended` and `flat/scripts` are `[JS/TS entry, .sql entry]`; `flat/web` is one object. */
+export type FlatConfigOf<Name extends ConfigName, Plugin> = Name extends SqlConfigName
+  ? (FlatSourceConfig<Name, Plugin> | FlatSqlConfig<Name, Plugin>)[]
+  : FlatSourceConfig<Name, Plugin>;
+
 /**
- * `plugin.configs['flat/<name>']` in `eslint.config.js`; `plugin` must be the
- * exported plugin object. `recommended` and `scripts` are arrays (JS/TS, then
- * `.sql`); `web` is one object.
+ * `plugin.configs['flat/<name>']` in `eslint.config.js`, or `extends: ['guardrails/<name>']`
+ * with `defineConfig`; `plugin` must be the exported plugin object.
  */
-export function createFlatConfig(name: ConfigName, plugin: TSESLint.FlatConfig.Plugin): TSESLint.FlatConfig.Config | TSESLint.FlatConfig.Config[] {
-  const source: TSESLint.FlatConfig.Config = {
+export function createFlatConfig<Name extends ConfigName, Plugin>(name: Name, plugin: Plugin): FlatConfigOf<Name, Plugin> {
+  const source: FlatSourceConfig<Name, Plugin> = {
     name: `guardrails/${name}`,
     files: name === 'scripts' ? [...SOURCE_FILES] : [...SOURCE_FILES, ...TEMPLATE_FILES],
     plugins: { guardrails: plugin },
-    rules: { ...configRules[name] },
+    rules: { ...configRules[name] } as RuleRecord,
   };
-  if (!SQL_CONFIGS.has(name)) return source;
-  const sqlRules = Object.fromEntries(Object.entries(configRules[name]).filter(([rule]) => SQL_RULES.has(rule)));
-  return [
-    source,
-    {
-      name: `guardrails/${name}/sql`,
-      files: [...SQL_FILES],
-      plugins: { guardrails: plugin },
-      // The typed config predates languages; ESLint 9.7+ reads `language`.
-      ...({ language: 'guardrails/sql' } as object),
-      rules: sqlRules,
-    },
-  ];
+  if (!isSqlConfig(name)) return source as FlatConfigOf<Name, Plugin>;
+  const sql: FlatSqlConfig<Name, Plugin> = {
+    name: `guardrails/${name}/sql`,
+    files: [...SQL_FILES],
+    plugins: { guardrails: plugin },
+    language: 'guardrails/sql',
+    rules: Object.fromEntries(Object.entries(configRules[name]).filter(([rule]) => SQL_RULES.has(rule))) as RuleRecord,
+  };
+  return [source, sql] as FlatConfigOf<Name, Plugin>;
 }
+
+/** The type of `plugin.configs`, derived from the record and the two builders, for a plugin of type `Plugin`. */
+export type PluginConfigs<Plugin> = Record<ConfigName, ReturnType<typeof createLegacyConfig>> & {
+  [Name in ConfigName as `flat/${Name}`]: FlatConfigOf<Name, Plugin>;
+};

@@ -10,6 +10,7 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import { ESLint, Linter } from 'eslint';
 import { defineConfig } from 'eslint/config';
 import { describe, expect, it } from 'vitest';
+import { REPOSITORY_URL } from '../src/util/create-rule';
 
 const ROOT = path.resolve(__dirname, '..');
 const requireFromRoot = createRequire(path.join(ROOT, 'package.json'));
@@ -84,6 +85,14 @@ describe.each(ruleNames)('rule %s', (name) => {
 
   it('links its doc page', () => {
     expect(meta.docs?.url).toMatch(new RegExp(`/docs/rules/${name}\\.md$`));
+  });
+
+  it('links a doc page that exists, in this repository (SARIF help URIs and editors open it)', () => {
+    const url = new URL(meta.docs?.url ?? '');
+    expect(`${url.origin}${url.pathname}`.startsWith(`${REPOSITORY_URL}/blob/main/`)).toBe(true);
+    const file = url.pathname.slice(new URL(REPOSITORY_URL).pathname.length + '/blob/main/'.length);
+    expect(file).toBe(`docs/rules/${name}.md`);
+    expect(fs.existsSync(path.join(ROOT, file))).toBe(true);
   });
 
   it('words every message as sentences ending with a period', () => {
@@ -163,6 +172,13 @@ describe.each(configNames)('config %s', (name) => {
     });
     const config = (await eslint.calculateConfigForFile('src/some-file.tsx')) as { rules: Record<string, unknown> };
     for (const rule of Object.keys(legacy.rules)) expect((config.rules[rule] as unknown[])[0]).toBe(2);
+  });
+
+  it('keeps its name through defineConfig, where the config inspector and error messages show it', () => {
+    const named = defineConfig({ name: 'app', plugins: { guardrails: plugin as unknown as ESLint.Plugin }, extends: [`guardrails/${name}`] });
+    expect(named.map((config) => config.name)).toContain(`app > guardrails/${name}`);
+    const spread = defineConfig(flat as unknown as Linter.Config);
+    expect(spread.map((config) => config.name)).toEqual([`guardrails/${name}`]);
   });
 
   it('resolves through defineConfig({ extends: ["guardrails/<name>"] })', async () => {

@@ -46,26 +46,69 @@ export function packPlugin(): string {
   return path.join(destination, info.filename);
 }
 
+const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
 /**
- * A consumer project with one ESLint version: `npm ci` from the fixture's
- * lockfile (cached), then the packed tarball installed the way a user would.
- * `owner` names the test file using it: test files run in parallel, so each
- * gets its own install and none reinstalls under another's feet.
+ * Runs `work` once across every vitest worker: the first to take the lock (an
+ * atomic `mkdir`) does it, the others wait for `done` to exist. A lock left by a
+ * killed run is taken over after `staleMs`.
  */
-export function prepareConsumer(fixture: string, tarball: string, owner: string): string {
+function once(lock: string, done: string, work: () => void, staleMs = 15 * 60_000): void {
+  while (!fs.existsSync(done)) {
+    try {
+      fs.mkdirSync(lock);
+    } catch {
+      const age = Date.now() - (fs.statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      if (age > staleMs) fs.rmSync(lock, { recursive: true, force: true });
+      else sleep(500);
+      continue;
+    }
+    try {
+      if (!fs.existsSync(done)) work();
+    } finally {
+      fs.rmSync(lock, { recursive: true, force: true });
+    }
+  }
+}
+
+/**
+ * `npm ci` of a fixture, once per lockfile: every test file's consumer is a copy
+ * of it, so adding a test file costs a folder copy, not another install.
+ */
+function baseInstall(fixture: string): string {
   const source = path.join(FIXTURES_DIR, fixture);
   const hash = createHash('sha256');
   for (const file of ['package.json', 'package-lock.json', '.npmrc']) hash.update(fs.readFileSync(path.join(source, file)));
-  const dir = path.join(CACHE_DIR, `${owner}-${fixture}-${hash.digest('hex').slice(0, 12)}`);
-  const marker = path.join(dir, '.installed');
-  if (!fs.existsSync(marker)) {
+  const dir = path.join(CACHE_DIR, `base-${fixture}-${hash.digest('hex').slice(0, 12)}`);
+  fs.mkdirSync(CACHE_DIR, { recursive: true });
+  once(`${dir}.lock`, path.join(dir, '.installed'), () => {
     fs.rmSync(dir, { recursive: true, force: true });
     fs.mkdirSync(dir, { recursive: true });
     for (const file of ['package.json', 'package-lock.json', '.npmrc']) {
       fs.copyFileSync(path.join(source, file), path.join(dir, file));
     }
     npm(['ci', '--ignore-scripts', '--no-audit', '--no-fund'], dir);
-    fs.writeFileSync(marker, new Date().toISOString());
+    fs.writeFileSync(path.join(dir, '.installed'), new Date().toISOString());
+  });
+  return dir;
+}
+
+/**
+ * A consumer project with one ESLint version: a copy of the fixture's cached
+ * `npm ci` (see `baseInstall`), then the packed tarball installed the way a user
+ * would. `owner` names the test file using it: test files run in parallel, so
+ * each gets its own copy and none reinstalls under another's feet.
+ */
+export function prepareConsumer(fixture: string, tarball: string, owner: string): string {
+  const base = baseInstall(fixture);
+  const dir = path.join(CACHE_DIR, `${owner}-${path.basename(base).slice('base-'.length)}`);
+  const marker = path.join(dir, '.installed');
+  if (!fs.existsSync(marker)) {
+    // Copied aside and renamed, so an interrupted copy never passes for a finished one.
+    const partial = `${dir}.partial-${process.pid}`;
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.cpSync(base, partial, { recursive: true, verbatimSymlinks: true });
+    fs.renameSync(partial, dir);
   }
   // The tarball changes with every build: install it every time (--no-save keeps the fixture's lockfile as is).
   npm(['install', '--no-save', '--prefer-offline', '--ignore-scripts', '--no-audit', '--no-fund', tarball], dir);
