@@ -1,3 +1,4 @@
+import type { ESLint } from 'eslint';
 import { name, version } from '../package.json';
 import { CONFIG_NAMES, createFlatConfig, createLegacyConfig } from './configs';
 import type { PluginConfigs } from './configs';
@@ -23,11 +24,18 @@ interface PublicRule {
   create(context: unknown): Record<string, Handler | undefined>;
 }
 
+/** A language as ESLint's own types declare it (ESLint 9.7+; older ESLint has no languages). */
+type PluginLanguage = NonNullable<ESLint.Plugin['languages']>[string];
+
 const base = {
   meta: { name, version, namespace: 'guardrails' as const },
   rules: rules satisfies Record<RuleName, PublicRule> as Record<RuleName, PublicRule>,
-  /** `language: 'guardrails/sql'` in a flat config (ESLint 9.7+). */
-  languages: { sql: sqlLanguage },
+  /**
+   * `language: 'guardrails/sql'` in a flat config (ESLint 9.7+). Typed as ESLint's
+   * own `Language`, which the implementation meets at run time; its precise type
+   * (readonly visitor keys, its own `SourceCode` class) is kept internal.
+   */
+  languages: { sql: sqlLanguage as unknown as PluginLanguage },
 };
 
 /**
