@@ -16,6 +16,9 @@ export const DEFAULT_SEED_GLOBS: readonly string[] = [
   'prisma/seed.ts', // Prisma's documented location (also matched above; listed so the default reads complete)
 ];
 
+/** Tests are not seed loaders, even when named like one (`seed-atomicity.test.ts`). */
+const TEST_FILE = /\.(?:test|spec)\.[cm]?[jt]sx?$/u;
+
 interface ContextLike {
   readonly settings: Readonly<Record<string, unknown>>;
   readonly filename: string;
@@ -35,11 +38,12 @@ export function getSeedGlobs(context: ContextLike, optionGlobs?: readonly string
 }
 
 /**
- * Whether the file being linted is a seed loader: it matches the seed globs and
- * is not a migration (`settings.guardrails.migrations`): a migration that
+ * Whether the file being linted is a seed loader: it matches the seed globs, is
+ * not a test (`*.test.*`, `*.spec.*`) and is not a migration (`settings.guardrails.migrations`): a migration that
  * inserts rows is the migration rules' business, and runs in the runner's
  * transaction. Pure string work, one cached match per glob list.
  */
 export function isSeedFile(context: ContextLike, optionGlobs?: readonly string[]): boolean {
+  if (TEST_FILE.test(context.filename)) return false;
   return compileGlobs(getSeedGlobs(context, optionGlobs))(relativeFilename(context)) && !isMigrationFile(context);
 }

@@ -17,6 +17,9 @@ describe('isSeedFile', () => {
     ['/repo/scripts/seeding.ts', false],
     ['/repo/src/seedRandom.ts', false],
     ['/repo/scripts/seed.test.tsx', false],
+    // Tests are never seed files, even when named like one.
+    ['/repo/tests/pg/seed-atomicity.test.ts', false],
+    ['/repo/seeds/users.spec.js', false],
     ['/repo/apps/web/page.tsx', false],
     // Migration files are never seed files, even in a `seeds` folder.
     ['/repo/db/migrations/seeds/001_roles.js', false],
