@@ -38,6 +38,14 @@ function rendersAnchor(element: TemplateElement, prop: string): boolean {
 }
 
 /**
+ * Whether a tag can be a link at all, decided from its name alone, so the hosts
+ * build no element model for the `div`s and `span`s that make up most markup.
+ */
+export function isCandidateTag(tag: string): boolean {
+  return ANCHOR_TAGS.has(tag) || !/^[a-z][a-z0-9]*$/u.test(tag) || tag === 'component';
+}
+
+/**
  * Decides whether a template element is a link. Lower-case HTML tags cost a
  * set lookup; components are matched by name, then by where they come from.
  */

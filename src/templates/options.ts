@@ -4,6 +4,5 @@ import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
 export const MARKDOWN_LINKS_OPTION: JSONSchema4 = {
   type: 'string',
   enum: ['report', 'ignore'],
-  description:
-    'Markdown links (`[text](url)`) render as a raw `<a>`; `ignore` when the site maps `a` to the sanctioned component (MDX `components`, a Markdown renderer override).',
+  description: '`ignore` when the site renders Markdown links (`[text](url)`) through the sanctioned component.',
 };

@@ -9,7 +9,7 @@ import { ASTUtils, AST_NODE_TYPES, TSESLint } from '@typescript-eslint/utils';
 import { getConstantInit, getImportOrigin } from '../static';
 import { checkTemplateElement, type ImportPlan, type TemplateRuleContext } from './check';
 import { importStatement } from './fix';
-import type { TemplateHost } from './identify';
+import { isCandidateTag, type TemplateHost } from './identify';
 import type { TemplateAttribute, TemplateElement, TemplateNode, TemplateTextPart } from './model';
 
 const { ScopeType } = TSESLint.Scope;
@@ -193,6 +193,7 @@ export function svelteTemplateListeners(rule: TemplateRuleContext): RuleListener
     SvelteElement(node: unknown) {
       const element = node as SvelteElementNode;
       if (element.kind === 'special' && element.name.name !== 'svelte:element') return;
+      if (element.kind === 'html' && !isCandidateTag(element.name.name ?? '')) return;
       checkTemplateElement(toTemplateElement(element, rule.sourceCode), host, rule, () => planSvelteImport(rule, moduleScope));
     },
   };

@@ -9,7 +9,7 @@ import { ASTUtils, AST_NODE_TYPES, TSESLint } from '@typescript-eslint/utils';
 import { getConstantInit, getImportOrigin } from '../static';
 import { checkTemplateElement, type ImportPlan, type TemplateRuleContext } from './check';
 import { importStatement } from './fix';
-import type { TemplateHost } from './identify';
+import { isCandidateTag, type TemplateHost } from './identify';
 import { shadowingScope, staticScope } from './scopes';
 import type { TemplateAttribute, TemplateElement, TemplateNode } from './model';
 
@@ -227,6 +227,7 @@ export function withVueTemplate(rule: TemplateRuleContext, scriptListeners: Rule
   return services.defineTemplateBodyVisitor(
     {
       VElement(element: VElement) {
+        if (!isCandidateTag(element.rawName)) return;
         checkTemplateElement(toTemplateElement(element, baseScope, rule.sourceCode), host, rule, () => planVueImport(services, rule, moduleScope));
       },
     },

@@ -95,7 +95,9 @@ const forMode = <T>(mode: Mode, items: T[], file: (item: T) => string) =>
 
 const show = (findings: Finding[]) => findings.map((f) => `${f.file}:${f.line} ${f.ruleId}`);
 
-describe.each(modes)('$name', (mode) => {
+// Each run spawns the ESLint CLI; flat modes also load four template parsers (and TypeScript
+// through each), which takes longer than the default test timeout on a busy machine.
+describe.each(modes)('$name', { timeout: 180_000 }, (mode) => {
   it('reports exactly the findings the example plants, and exits 1', () => {
     const consumer = consumers.get(mode.fixture) as string;
     const project = copyExample(consumer, mode.name.replace(/\W+/g, '-'));
