@@ -112,8 +112,9 @@ export default createRule<Options, MessageIds>({
       recommended: true,
     },
     hasSuggestions: true,
-    // JSX and templates only: ESLint 10.2+ refuses to enable it for another language (`.sql`).
-    ...({ languages: ['js/js'] } as object),
+    // JS (JSX, and the template parsers, which ESLint runs as `js/js`) and ESLint's Markdown
+    // language (registered as `markdown`); ESLint 10.2+ refuses to enable it for another language (`.sql`).
+    ...({ languages: ['js/js', 'markdown/*'] } as object),
     messages: {
       externalHref: '`{{href}}` leaves the site (browsers read it as `{{resolved}}`). Use `<{{component}}>` for external links.',
       forbiddenScheme:
