@@ -4,6 +4,10 @@ import { NOT_NULL_HAZARDS } from '../../src/migration/hazards/no-unsafe-not-null
 import { CONCURRENT_INDEX_HAZARDS } from '../../src/migration/hazards/require-concurrent-index';
 import { NOT_VALID_HAZARDS } from '../../src/migration/hazards/require-not-valid-constraint';
 import { pgLockName, type Hazard } from '../../src/migration/hazards/types';
+import type { MigrationStatement } from '../../src/migration/model';
+import { statementLock } from '../../src/migration/statement-locks';
+import { analyzeSql } from '../../src/sql/analyze';
+import { lexSql } from '../../src/sql/lexer';
 import { probe, runAlone, startPostgres } from './harness';
 
 // Every row of every hazard table the migration rules report from, run on a real
@@ -173,4 +177,55 @@ describe('require-not-valid-constraint: ADD COLUMN … REFERENCES without a defa
     expect(await errorOf('DELETE FROM parent WHERE id = 1; ALTER TABLE users ADD COLUMN owner_id int REFERENCES parent (id)')).toBeNull();
     expect(await errorOf('TRUNCATE parent CASCADE; ALTER TABLE users ADD COLUMN owner_id int REFERENCES parent (id)')).toBeNull();
   });
+});
+
+describe('require-lock-timeout: SET LOCAL outside a transaction sets nothing', () => {
+  it('leaves lock_timeout unset', async () => {
+    expect(await runAlone(db, "SET LOCAL lock_timeout = '5s'")).toBeNull();
+    expect((await db.query<{ lock_timeout: string }>('SHOW lock_timeout')).rows[0]?.lock_timeout).toBe('0');
+    await db.exec('BEGIN');
+    await db.exec("SET LOCAL lock_timeout = '5s'");
+    expect((await db.query<{ lock_timeout: string }>('SHOW lock_timeout')).rows[0]?.lock_timeout).toBe('5s');
+    await db.exec('ROLLBACK');
+  });
+});
+
+/** A model statement for `sql` alone, as a host would build it. */
+function statementOf(sql: string): MigrationStatement {
+  const [statement] = analyzeSql(sql);
+  if (!statement) throw new Error('no statement');
+  const tokens = lexSql(sql).filter((token) => token.start >= statement.start && token.end <= statement.end);
+  const loc = { start: { line: 1, column: 0 }, end: { line: 1, column: sql.length } };
+  return { statement, text: sql, tokens, sourceIndex: (offset) => offset, loc, step: {}, direction: 'up', order: 0, transaction: null, multiStatement: false };
+}
+
+describe('require-lock-timeout: the lock each statement waits for, as the rule reads it', () => {
+  const claims: readonly [string, string][] = [
+    ['ALTER TABLE users ADD COLUMN age int', 'users'],
+    ['ALTER TABLE users DROP COLUMN v', 'users'],
+    ['ALTER TABLE users ALTER COLUMN v TYPE bigint', 'users'],
+    ['ALTER TABLE users ALTER COLUMN v SET DEFAULT 0', 'users'],
+    ['ALTER TABLE users RENAME COLUMN v TO w', 'users'],
+    ['ALTER TABLE users ADD CONSTRAINT users_parent_fk FOREIGN KEY (parent_id) REFERENCES parent (id) NOT VALID', 'users'],
+    ['ALTER TABLE users ADD CONSTRAINT users_v_check CHECK (v > 0) NOT VALID', 'users'],
+    ['ALTER TABLE users ALTER COLUMN v SET STATISTICS 100', 'users'],
+    ['ALTER TABLE users DISABLE TRIGGER ALL', 'users'],
+    ['ALTER TABLE users SET (fillfactor = 70)', 'users'],
+    ['CREATE TRIGGER users_touch BEFORE UPDATE ON users FOR EACH ROW EXECUTE FUNCTION suppress_redundant_updates_trigger()', 'users'],
+    ['DROP TABLE users', 'users'],
+    ['TRUNCATE users', 'users'],
+    ['LOCK TABLE users IN SHARE ROW EXCLUSIVE MODE', 'users'],
+    ['LOCK TABLE users', 'users'],
+    ['VACUUM FULL users', 'users'],
+  ];
+  for (const [sql, table] of claims) {
+    it(sql, async () => {
+      const claimed = statementLock(statementOf(sql));
+      const seen = sql.startsWith('VACUUM') ? null : await probe(db, table, sql);
+      if (seen) expect(seen.error).toBeNull();
+      // VACUUM cannot run in a transaction block: its lock is the docs' (ACCESS EXCLUSIVE for FULL).
+      const strongestSeen = seen?.strongest ?? 'AccessExclusiveLock';
+      expect(claimed === null ? null : pgLockName(claimed.lock)).toBe(strongestSeen);
+    });
+  }
 });
