@@ -20,6 +20,8 @@ export const configRules: Record<ConfigName, RuleRecord> = {
     'guardrails/require-concurrent-index': 'error', // acts on migration files only
     'guardrails/require-not-valid-constraint': 'error', // acts on migration files only
     'guardrails/no-unsafe-not-null': 'error', // acts on migration files only
+    'guardrails/no-table-rewrite': 'error', // acts on migration files only
+    'guardrails/no-breaking-schema-change': 'error', // acts on migration files only
   },
   // The web app workspace renders links and may talk to a database from server code.
   web: {
@@ -32,6 +34,8 @@ export const configRules: Record<ConfigName, RuleRecord> = {
     'guardrails/require-concurrent-index': 'error', // acts on migration files only
     'guardrails/require-not-valid-constraint': 'error', // acts on migration files only
     'guardrails/no-unsafe-not-null': 'error', // acts on migration files only
+    'guardrails/no-table-rewrite': 'error', // acts on migration files only
+    'guardrails/no-breaking-schema-change': 'error', // acts on migration files only
   },
 };
 

@@ -3,7 +3,8 @@
  * `timestamp(3) with time zone`, `int[]`), with PostgreSQL's internal name so
  * two spellings of one type compare equal (`integer` and `int4` are `int4`).
  */
-import type { TokenCursor } from './token-cursor';
+import { lexSql } from './lexer';
+import { TokenCursor } from './token-cursor';
 
 export interface SqlType {
   /** As written, whitespace collapsed. */
@@ -136,4 +137,11 @@ function readArgs(c: TokenCursor, from: number, to: number): number[] | null {
     } else if (!c.isPunct(i, ',')) return null;
   }
   return args;
+}
+
+/** The type written in `text` (`varchar(100)`, `numeric(12,2)`), for builders that take a type as a string. */
+export function parseSqlType(text: string): SqlType | null {
+  const tokens = lexSql(text);
+  if (tokens.length === 0) return null;
+  return readTypeName(new TokenCursor(tokens, text), 0, tokens.length);
 }

@@ -42,7 +42,9 @@ export type Work =
   /** Fails on a table with rows (`ADD COLUMN … NOT NULL` without a default). */
   | 'fails on existing rows'
   /** Holds the lock while a partition is detached. */
-  | 'holds the lock';
+  | 'holds the lock'
+  /** Writes a new copy of the table (and rebuilds its indexes): `pg_class.relfilenode` changes. */
+  | 'rewrites the table';
 
 /** One step of the safe recipe. */
 export interface RecipeStep {
