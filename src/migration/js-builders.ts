@@ -56,7 +56,11 @@ export type BuilderOp =
       readonly restated: boolean;
     })
   /** Any other change of an existing table (drop, rename, type change…): `ACCESS EXCLUSIVE`. */
-  | (BuilderBase & { readonly op: 'alter' });
+  | (BuilderBase & {
+      readonly op: 'alter';
+      /** A builder that restates a whole column (Sequelize `changeColumn`, knex `.alter()`) says this column is nullable. */
+      readonly restatesNullable?: string | null;
+    })
 
 const cache = new WeakMap<JsMigrationFacts, readonly BuilderOp[]>();
 
@@ -135,7 +139,7 @@ function readOps(facts: JsMigrationFacts): BuilderOp[] {
           const column = stringArgument(call, 0, scope);
           if (chain.has('alter')) {
             if (chain.has('notNullable')) ops.push({ ...b, op: 'set not null', column, restated: true });
-            else ops.push({ ...b, op: 'alter' });
+            else ops.push({ ...b, op: 'alter', restatesNullable: column });
           } else {
             const increments = method === 'increments' || method === 'bigIncrements';
             ops.push({
@@ -247,7 +251,8 @@ function readOps(facts: JsMigrationFacts): BuilderOp[] {
         if (spec && isFalseNode(readConstObjectProperty(spec, 'allowNull', scope), scope)) {
           ops.push({ ...b, op: 'set not null', column: stringArgument(call, 1, scope), restated: true });
         } else {
-          ops.push({ ...b, op: 'alter' });
+          // `allowNull` absent means true: Sequelize then emits DROP NOT NULL.
+          ops.push({ ...b, op: 'alter', restatesNullable: stringArgument(call, 1, scope) });
         }
       } else if (SEQUELIZE_ALTERS.has(method)) {
         ops.push({ ...b, op: 'alter' });

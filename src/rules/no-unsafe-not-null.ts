@@ -122,13 +122,11 @@ export default createRule<Options, MessageIds>({
             const column = op.column === null ? null : normalizeTableName(op.column);
             if (skipsScan(model, op.table, column, op.order, op.step)) continue;
             // A builder that restates the whole column (Sequelize `changeColumn`, knex `.alter()`) says NOT NULL
-            // even when it already was: when the other direction restates NOT NULL too, the column is NOT NULL
-            // before and after, and PostgreSQL skips SET NOT NULL on a column that has it.
+            // even when the column already was, and PostgreSQL skips SET NOT NULL on a column that has it. Report
+            // it only when the file shows the column nullable: the other direction restates it nullable.
             if (
               op.restated &&
-              ops.some(
-                (other) => other.op === 'set not null' && other.restated && other.step !== op.step && other.table === op.table && other.column === op.column,
-              )
+              !ops.some((other) => other.op === 'alter' && other.step !== op.step && other.table === op.table && other.restatesNullable === op.column)
             ) {
               continue;
             }

@@ -11,6 +11,20 @@ const ruleTester = new RuleTester();
 ruleTester.run('no-unsafe-not-null', rule, {
   valid: [
     {
+      // Found linting outline/outline (non-unique-email): a restated column with no sign in the file that it
+      // was ever nullable; PostgreSQL skips SET NOT NULL on a column that already has it, so the rule cannot tell.
+      name: "Sequelize changeColumn restating NOT NULL with no sign the column was nullable",
+      filename: "migrations/20170712055148-non-unique-email.js",
+      code: `module.exports = {
+  up: async (queryInterface) => {
+    await queryInterface.removeConstraint('users', 'users_email_key', {});
+  },
+  down: async (queryInterface, Sequelize) => {
+    await queryInterface.changeColumn('users', 'email', { type: Sequelize.STRING, unique: true, allowNull: false });
+  },
+};`,
+    },
+    {
       // Found linting outline/outline: Sequelize restates the whole column, so a type change of a
       // column that is NOT NULL before and after emits SET NOT NULL, which PostgreSQL skips.
       name: "Sequelize changeColumn that keeps a column NOT NULL in both directions",
@@ -207,6 +221,12 @@ export async function up(knex: Knex): Promise<void> {
     table.string('email').notNullable().alter();
     table.dropNullable('name');
   });
+}
+
+export async function down(knex: Knex): Promise<void> {
+  await knex.schema.alterTable('users', (table) => {
+    table.string('email').nullable().alter();
+  });
 }`,
       errors: [
         {
@@ -249,6 +269,9 @@ export async function up(knex: Knex): Promise<void> {
     await queryInterface.addColumn('users', 'age', { type: Sequelize.INTEGER, allowNull: false });
     await queryInterface.addColumn('users', 'score', { type: Sequelize.INTEGER, allowNull: false, defaultValue: 0 });
     await queryInterface.changeColumn('users', 'email', { type: Sequelize.STRING, allowNull: false });
+  },
+  async down(queryInterface, Sequelize) {
+    await queryInterface.changeColumn('users', 'email', { type: Sequelize.STRING });
   },
 };`,
       errors: [
