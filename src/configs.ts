@@ -45,6 +45,8 @@ export const configRules = {
     'guardrails/no-migration-conflict': 'error', // acts on migration files only
     'guardrails/no-modified-migration': 'error', // acts on migration files with a history record
     'guardrails/require-seed-transaction': 'error', // acts on seed files only
+    'guardrails/no-table-rewrite': 'error', // acts on migration files only
+    'guardrails/no-breaking-schema-change': 'error', // acts on migration files only
   },
   // The web app workspace renders links and may talk to a database from server code.
   web: {
@@ -60,6 +62,8 @@ export const configRules = {
     'guardrails/no-migration-conflict': 'error', // acts on migration files only
     'guardrails/no-modified-migration': 'error', // acts on migration files with a history record
     'guardrails/require-seed-transaction': 'error', // acts on seed files only
+    'guardrails/no-table-rewrite': 'error', // acts on migration files only
+    'guardrails/no-breaking-schema-change': 'error', // acts on migration files only
   },
 } satisfies Record<string, RuleRecord>;
 

@@ -1,18 +1,14 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { findTableChange } from '../migration-runners/builder-calls';
-import { outermostFunction } from '../migration-runners/migration-functions';
-import { detectRunner, type Runner } from '../migration-runners/runner';
 import { findSchemaChangeCall, type SchemaChangeCall } from '../migration-runners/schema-changes';
-import { isCheckedMigration } from '../migration/gate';
 import { getMigrationModel } from '../migration/get-model';
 import { BREAKING_KINDS, breakingHazard, type BreakingKind } from '../migration/hazards/no-breaking-schema-change';
-import { createdEarlier } from '../migration/model';
+import { jsMigrationFacts } from '../migration/js-host';
 import { findBreakingChanges } from '../migration/policies/breaking-change';
-import { directionOf, isPostgres, label, partLoc } from '../migration/policies/report';
+import { actionLabel, alterTableOf, clipLabel, isExistingTable, locIn } from '../migration/policy';
+import { checkedPostgresMigration, MIGRATION_OPTION_PROPERTIES, type MigrationRuleOptions } from '../migration/rule-options';
 import { createRule } from '../util/create-rule';
 
-export interface NoBreakingSchemaChangeOptions {
-  migrations?: string[];
+export interface NoBreakingSchemaChangeOptions extends MigrationRuleOptions {
   allow?: BreakingKind[];
 }
 
@@ -51,13 +47,7 @@ export default createRule<Options, MessageIds>({
         type: 'object',
         additionalProperties: false,
         properties: {
-          migrations: {
-            type: 'array',
-            items: { type: 'string', minLength: 1 },
-            uniqueItems: true,
-            description:
-              "Globs, relative to ESLint's working directory, of the migration files this rule checks. Replaces `settings.guardrails.migrations` and the built-in defaults.",
-          },
+          ...MIGRATION_OPTION_PROPERTIES,
           allow: {
             type: 'array',
             items: { type: 'string', enum: [...BREAKING_KINDS] },
@@ -68,16 +58,12 @@ export default createRule<Options, MessageIds>({
         },
       },
     ],
-    defaultOptions: [{ allow: [] }],
+    defaultOptions: [{ runner: 'auto', allow: [] }],
   },
   create(context, [options]) {
-    if (!isCheckedMigration(context, options.migrations)) return {};
-    if (!isPostgres(context.settings)) return {};
+    if (checkedPostgresMigration(context, options.migrations) === null) return {};
     const allowed = new Set<BreakingKind>(options.allow ?? []);
     const sourceCode = context.sourceCode;
-    let runner: Runner | null = null;
-    const builderCalls: BreakingCall[] = [];
-    const builderCreated: { table: string; step: object | null; order: number }[] = [];
 
     function report(loc: TSESTree.SourceLocation, kind: BreakingKind, statement: string, subject: string): void {
       const hazard = breakingHazard(kind);
@@ -85,35 +71,27 @@ export default createRule<Options, MessageIds>({
     }
 
     return {
-      Program(program) {
-        runner = detectRunner(program, sourceCode);
-      },
-      CallExpression(node) {
-        const scope = sourceCode.getScope(node);
-        const created = findTableChange(node, scope);
-        if (created?.change === 'create') builderCreated.push({ table: created.table, step: outermostFunction(node), order: created.at.range[0] });
-        const found = findSchemaChangeCall(node, runner, scope);
-        if (found && isBreakingCall(found) && !allowed.has(found.kind)) builderCalls.push(found);
-      },
       'Program:exit'() {
-        const model = getMigrationModel(context);
+        const model = getMigrationModel(context, options.runner);
         for (const statement of model.statements) {
           // Rollback code undoes an expand step: dropping what `up` added is the point.
           if (statement.direction === 'down') continue;
           for (const finding of findBreakingChanges(statement.tokens, statement.text)) {
-            if (allowed.has(finding.kind) || createdEarlier(model, finding.table, statement.step, statement.order)) continue;
-            report(partLoc(statement, finding.start, finding.end, sourceCode), finding.kind, label(statement.text, finding.start, finding.end), finding.subject);
+            if (allowed.has(finding.kind) || !isExistingTable(model, finding.table, statement.step, statement.order)) continue;
+            const alter = alterTableOf(statement);
+            const label = alter ? actionLabel(statement, alter.table, finding.start, finding.end) : clipLabel(statement.text.slice(finding.start, finding.end));
+            report(locIn(sourceCode, statement, finding.start, finding.end), finding.kind, label, finding.subject);
           }
         }
-        for (const found of builderCalls) {
-          if (directionOf(found.call) === 'down') continue;
-          const step = outermostFunction(found.call);
-          const order = found.call.range[0];
-          if (found.table !== null) {
-            const table = found.table;
-            if (builderCreated.some((created) => created.table === table && created.step === step && created.order < order)) continue;
-            if (step !== null && createdEarlier(model, table, step, order)) continue;
-          }
+
+        // Builder drops and renames: JS migrations only.
+        if (model.host !== 'js') return;
+        const facts = jsMigrationFacts(context, options.runner);
+        for (const { node, scope } of facts.calls) {
+          const found = findSchemaChangeCall(node, facts.runner, scope);
+          if (!found || !isBreakingCall(found) || allowed.has(found.kind)) continue;
+          const place = facts.placeOf(node);
+          if (place.direction === 'down' || !isExistingTable(model, found.table, place.step, place.order)) continue;
           const subject =
             found.kind === 'drop-column' || found.kind === 'rename-column' ? `${found.table ?? '…'}.${found.column ?? '…'}` : (found.column ?? found.table ?? '…');
           report(found.node.loc, found.kind, found.api, subject);

@@ -1,19 +1,15 @@
-import { findTableChange } from '../migration-runners/builder-calls';
-import { outermostFunction } from '../migration-runners/migration-functions';
-import { detectRunner, type Runner } from '../migration-runners/runner';
-import { findSchemaChangeCall, type SchemaChangeCall } from '../migration-runners/schema-changes';
-import { isCheckedMigration } from '../migration/gate';
+import { findSchemaChangeCall } from '../migration-runners/schema-changes';
 import { getMigrationModel } from '../migration/get-model';
 import { rewriteHazard } from '../migration/hazards/no-table-rewrite';
-import { createdEarlier } from '../migration/model';
-import { isPostgres, label, partLoc } from '../migration/policies/report';
+import { jsMigrationFacts } from '../migration/js-host';
+import { actionLabel, clipLabel, isExistingTable, locIn } from '../migration/policy';
 import { findRewrites } from '../migration/policies/table-rewrite';
-import { getPostgresVersion } from '../settings';
+import { checkedPostgresMigration, MIGRATION_OPTION_PROPERTIES, type MigrationRuleOptions } from '../migration/rule-options';
+import { alterTableOf } from '../migration/policy';
 import { typeChangeVerdict } from '../sql/type-change';
 import { createRule } from '../util/create-rule';
 
-export interface NoTableRewriteOptions {
-  migrations?: string[];
+export interface NoTableRewriteOptions extends MigrationRuleOptions {
   assumeWidening?: boolean;
 }
 
@@ -46,13 +42,7 @@ export default createRule<Options, MessageIds>({
         type: 'object',
         additionalProperties: false,
         properties: {
-          migrations: {
-            type: 'array',
-            items: { type: 'string', minLength: 1 },
-            uniqueItems: true,
-            description:
-              "Globs, relative to ESLint's working directory, of the migration files this rule checks. Replaces `settings.guardrails.migrations` and the built-in defaults.",
-          },
+          ...MIGRATION_OPTION_PROPERTIES,
           assumeWidening: {
             type: 'boolean',
             description:
@@ -61,68 +51,50 @@ export default createRule<Options, MessageIds>({
         },
       },
     ],
-    defaultOptions: [{ assumeWidening: false }],
+    defaultOptions: [{ runner: 'auto', assumeWidening: false }],
   },
   create(context, [options]) {
-    if (!isCheckedMigration(context, options.migrations)) return {};
-    if (!isPostgres(context.settings)) return {};
-    const postgresVersion = getPostgresVersion(context.settings);
+    const postgresVersion = checkedPostgresMigration(context, options.migrations);
+    if (postgresVersion === null) return {};
     const sourceCode = context.sourceCode;
     const assumeWidening = options.assumeWidening === true;
-    let runner: Runner | null = null;
-    const builderCalls: SchemaChangeCall[] = [];
-    /** Tables builder calls create, by step, for "created earlier in this step". */
-    const builderCreated: { table: string; step: object | null; order: number }[] = [];
-
-    function reportBuilder(found: SchemaChangeCall, createdBySql: (table: string, step: object | null, order: number) => boolean): void {
-      const step = outermostFunction(found.call);
-      const order = found.call.range[0];
-      if (found.table !== null && (builderCreated.some((created) => created.table === found.table && created.step === step && created.order < order) || createdBySql(found.table, step, order))) return;
-      if (found.type && typeChangeVerdict(null, found.type, postgresVersion) === 'unknown' && assumeWidening) return;
-      context.report({
-        node: found.node,
-        messageId: 'builderTypeChange',
-        data: {
-          call: found.api,
-          column: found.column ?? '…',
-          table: found.table ?? '…',
-          advice: rewriteHazard('alter-column-type').advice,
-        },
-      });
-    }
 
     return {
-      Program(program) {
-        runner = detectRunner(program, sourceCode);
-      },
-      CallExpression(node) {
-        const scope = sourceCode.getScope(node);
-        const created = findTableChange(node, scope);
-        if (created?.change === 'create') builderCreated.push({ table: created.table, step: outermostFunction(node), order: created.at.range[0] });
-        const found = findSchemaChangeCall(node, runner, scope);
-        if (found?.kind === 'alter-column-type') builderCalls.push(found);
-      },
       'Program:exit'() {
-        const model = getMigrationModel(context);
+        const model = getMigrationModel(context, options.runner);
         for (const statement of model.statements) {
           for (const finding of findRewrites(statement.tokens, statement.text, { postgresVersion })) {
-            if (createdEarlier(model, finding.table, statement.step, statement.order)) continue;
+            if (!isExistingTable(model, finding.table, statement.step, statement.order)) continue;
             if (finding.unsure && assumeWidening) continue;
-            const hazard = rewriteHazard(finding.hazard);
+            const alter = alterTableOf(statement);
             context.report({
-              loc: partLoc(statement, finding.start, finding.end, sourceCode),
+              loc: locIn(sourceCode, statement, finding.start, finding.end),
               messageId: finding.unsure ? 'typeChangeMaybeRewrite' : 'tableRewrite',
               data: {
-                statement: label(statement.text, finding.start, finding.end),
+                statement: alter ? actionLabel(statement, alter.table, finding.start, finding.end) : clipLabel(statement.text.slice(finding.start, finding.end)),
                 table: finding.tableLabel,
                 cause: finding.cause,
-                advice: hazard.advice,
+                advice: rewriteHazard(finding.hazard).advice,
               },
             });
           }
         }
-        const createdBySql = (table: string, step: object | null, order: number): boolean => step !== null && createdEarlier(model, table, step, order);
-        for (const found of builderCalls) reportBuilder(found, createdBySql);
+
+        // Builder type changes: JS migrations only (a `.sql` file has no calls).
+        if (model.host !== 'js') return;
+        const facts = jsMigrationFacts(context, options.runner);
+        for (const { node, scope } of facts.calls) {
+          const found = findSchemaChangeCall(node, facts.runner, scope);
+          if (found?.kind !== 'alter-column-type') continue;
+          const place = facts.placeOf(node);
+          if (!isExistingTable(model, found.table, place.step, place.order)) continue;
+          if (found.type && assumeWidening && typeChangeVerdict(null, found.type, postgresVersion) === 'unknown') continue;
+          context.report({
+            node: found.node,
+            messageId: 'builderTypeChange',
+            data: { call: found.api, column: found.column ?? '…', table: found.table ?? '…', advice: rewriteHazard('alter-column-type').advice },
+          });
+        }
       },
     };
   },

@@ -84,8 +84,67 @@ export class AddAudit1700000000000 implements MigrationInterface {
       filename: 'migrations/20240101_cache.js',
       code: `exports.up = async (knex) => { const cache = new Map(); cache.dropTable?.('x'); list.renameColumn('a', 'b'); };`,
     },
+    {
+      name: 'SQL: TypeORM down() drops what up() added',
+      filename: 'src/migrations/1700000000000-AddEmail.ts',
+      code: `import { MigrationInterface, QueryRunner } from 'typeorm';
+export class AddEmail1700000000000 implements MigrationInterface {
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(\`ALTER TABLE "user" ADD "email" character varying\`);
+  }
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(\`ALTER TABLE "user" DROP COLUMN "email"\`);
+  }
+}`,
+    },
+    {
+      name: 'SQL: a table created earlier in the same string',
+      filename: 'migrations/20240101_tmp.js',
+      code: `exports.up = (knex) => knex.raw('CREATE TABLE tmp (id int, a int); ALTER TABLE tmp RENAME COLUMN a TO b; DROP TABLE tmp');`,
+    },
+    {
+      name: 'SQL: allow rename-column',
+      filename: 'migrations/20240101_rename.js',
+      options: [{ allow: ['rename-column'] }],
+      code: `exports.up = (pgm) => { pgm.sql('ALTER TABLE users RENAME COLUMN a TO b'); };`,
+    },
   ],
   invalid: [
+    {
+      name: 'SQL: TypeORM generated type change (drop and re-add) loses the column',
+      filename: 'src/migrations/1700000000000-AgeType.ts',
+      code: `import { MigrationInterface, QueryRunner } from 'typeorm';
+export class AgeType1700000000000 implements MigrationInterface {
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(\`ALTER TABLE "user" DROP COLUMN "age"\`);
+    await queryRunner.query(\`ALTER TABLE "user" ADD "age" integer NOT NULL\`);
+  }
+}`,
+      errors: [error('drop-column', 'ALTER TABLE "user" DROP COLUMN "age"', '"user".age', 4, 49, 66)],
+    },
+    {
+      name: 'SQL: knex.raw rename table, enum value, drop table',
+      filename: 'migrations/20240101_renames.js',
+      code: `exports.up = async (knex) => {
+  await knex.raw('ALTER TABLE users RENAME TO accounts');
+  await knex.raw("ALTER TYPE mood RENAME VALUE 'sad' TO 'unhappy'");
+  await knex.raw('DROP TABLE IF EXISTS sessions');
+};`,
+      errors: [
+        error('rename-table', 'ALTER TABLE users RENAME TO accounts', 'users', 2, 37, 55),
+        error('rename-enum-value', "ALTER TYPE mood RENAME VALUE 'sad' TO 'unhappy'", "mood 'sad'", 3, 19, 66),
+        error('drop-table', 'DROP TABLE IF EXISTS sessions', 'sessions', 4, 19, 48),
+      ],
+    },
+    {
+      name: 'SQL: Kysely sql tag and Sequelize query',
+      filename: 'migrations/20240101_mixed.ts',
+      code: `import { sql } from 'kysely';
+export async function up(db: any, queryInterface: any) {
+  await sql\`ALTER TABLE person RENAME COLUMN name TO full_name\`.execute(db);
+}`,
+      errors: [error('rename-column', 'ALTER TABLE person RENAME COLUMN name TO full_name', 'person.name', 3, 32, 63)],
+    },
     {
       name: 'knex: dropColumn in alterTable',
       filename: 'migrations/20240101_drop_email.js',

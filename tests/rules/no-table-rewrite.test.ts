@@ -7,6 +7,17 @@ import { rewriteHazard } from '../../src/migration/hazards/no-table-rewrite';
 const ruleTester = new RuleTester();
 const ADVICE = rewriteHazard('alter-column-type').advice;
 
+function sql(statement: string, table: string, cause: string, hazard: Parameters<typeof rewriteHazard>[0], line: number, column: number, endColumn: number) {
+  return {
+    messageId: 'tableRewrite' as const,
+    data: { statement, table, cause, advice: rewriteHazard(hazard).advice },
+    line,
+    column,
+    endLine: line,
+    endColumn,
+  };
+}
+
 function builder(call: string, column: string, table: string, line: number, column0: number, endColumn: number) {
   return { messageId: 'builderTypeChange' as const, data: { call, column, table, advice: ADVICE }, line, column: column0, endLine: line, endColumn };
 }
@@ -63,8 +74,136 @@ export class R1700000000000 {
       settings: { guardrails: { dialect: 'sqlite' } },
       code: `exports.up = (knex) => knex.schema.alterTable('users', (t) => { t.bigInteger('id').alter(); });`,
     },
+    {
+      name: 'SQL: a stable default (now()) is stored, not written per row (PostgreSQL 11+)',
+      filename: 'migrations/20240101_created_at.js',
+      code: `exports.up = (knex) => knex.raw('ALTER TABLE users ADD COLUMN created_at timestamptz NOT NULL DEFAULT now()');`,
+    },
+    {
+      name: 'SQL: a virtual generated column (PostgreSQL 18 default) on 18',
+      filename: 'migrations/20240101_gen.js',
+      settings: { guardrails: { postgresVersion: 18 } },
+      code: `exports.up = (pgm) => { pgm.sql('ALTER TABLE users ADD COLUMN lower_email text GENERATED ALWAYS AS (lower(email))'); };`,
+    },
+    {
+      name: 'SQL: a table created earlier in the same string',
+      filename: 'migrations/20240101_new.js',
+      code: `exports.up = (knex) => knex.raw('CREATE TABLE audit (id int); ALTER TABLE audit ADD COLUMN n bigserial, ALTER COLUMN id TYPE bigint');`,
+    },
+    {
+      name: 'SQL: plain VACUUM and SET DEFAULT on an existing column',
+      filename: 'migrations/20240101_vacuum.js',
+      code: `exports.up = async (knex) => { await knex.raw('VACUUM users'); await knex.raw('ALTER TABLE users ALTER COLUMN token SET DEFAULT gen_random_uuid()'); };`,
+    },
+    {
+      name: 'SQL: varchar(n) widening with assumeWidening',
+      filename: 'migrations/20240101_widen.js',
+      options: [{ assumeWidening: true }],
+      code: `exports.up = (knex) => knex.raw('ALTER TABLE users ALTER COLUMN email TYPE varchar(500)');`,
+    },
   ],
   invalid: [
+    {
+      name: 'knex.raw: volatile default and a type change in one ALTER TABLE',
+      filename: 'migrations/20240101_token.js',
+      code: `exports.up = (knex) => knex.raw('ALTER TABLE users ADD COLUMN token uuid DEFAULT gen_random_uuid(), ALTER COLUMN age TYPE bigint');`,
+      errors: [
+        sql('ALTER TABLE users ADD COLUMN token uuid DEFAULT gen_random_uuid()', 'users', 'the volatile default `gen_random_uuid()` (evaluated per row)', 'add-column-volatile-default', 1, 52, 99),
+        sql('ALTER TABLE users ALTER COLUMN age TYPE bigint', 'users', 'the type change to `bigint`', 'alter-column-type', 1, 101, 129),
+      ],
+    },
+    {
+      name: 'node-pg-migrate pgm.sql: serial and identity columns',
+      filename: 'migrations/1700000000000_ids.js',
+      code: `exports.up = (pgm) => {
+  pgm.sql('ALTER TABLE orders ADD COLUMN n bigserial');
+  pgm.sql('ALTER TABLE orders ADD COLUMN m bigint GENERATED ALWAYS AS IDENTITY');
+};`,
+      errors: [
+        sql('ALTER TABLE orders ADD COLUMN n bigserial', 'orders', 'the `bigserial` column (its `nextval()` default runs per row)', 'add-serial-column', 2, 31, 53),
+        sql('ALTER TABLE orders ADD COLUMN m bigint GENERATED ALWAYS AS IDENTITY', 'orders', 'the identity column (every row gets a value)', 'add-identity-column', 3, 31, 79),
+      ],
+    },
+    {
+      name: 'TypeORM queryRunner.query: stored generated column and SET UNLOGGED',
+      filename: 'src/migrations/1700000000000-Gen.ts',
+      code: `import { MigrationInterface, QueryRunner } from 'typeorm';
+export class Gen1700000000000 implements MigrationInterface {
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(\`ALTER TABLE "user" ADD "search" tsvector GENERATED ALWAYS AS (to_tsvector('english', "name")) STORED\`);
+    await queryRunner.query(\`ALTER TABLE "log" SET UNLOGGED\`);
+  }
+  public async down(): Promise<void> {}
+}`,
+      errors: [
+        sql(`ALTER TABLE "user" ADD "search" tsvector GENERATED ALWAYS AS (to_tsvector('engl…`, '"user"', 'the stored generated column', 'add-stored-generated-column', 4, 49, 130),
+        sql('ALTER TABLE "log" SET UNLOGGED', '"log"', '`SET UNLOGGED`', 'set-logged', 5, 48, 60),
+      ],
+    },
+    {
+      name: 'Sequelize queryInterface.sequelize.query: VACUUM FULL and CLUSTER',
+      filename: 'migrations/20240101000000-compact.js',
+      code: `module.exports = {
+  async up(queryInterface) {
+    await queryInterface.sequelize.query('VACUUM FULL "Users"');
+    await queryInterface.sequelize.query('CLUSTER "Users" USING "Users_pkey"');
+  },
+};`,
+      errors: [
+        sql('VACUUM FULL "Users"', '"Users"', 'a full compaction', 'vacuum-full', 3, 43, 62),
+        sql('CLUSTER "Users" USING "Users_pkey"', '"Users"', 'the reordering by an index', 'cluster', 4, 43, 77),
+      ],
+    },
+    {
+      name: 'Kysely sql tag: clock_timestamp() default',
+      filename: 'src/migrations/2024-01-01-seen.ts',
+      code: `import { Kysely, sql } from 'kysely';
+export async function up(db: Kysely<any>) {
+  await sql\`ALTER TABLE person ADD COLUMN seen_at timestamptz DEFAULT clock_timestamp()\`.execute(db);
+}`,
+      errors: [sql('ALTER TABLE person ADD COLUMN seen_at timestamptz DEFAULT clock_timestamp()', 'person', 'the volatile default `clock_timestamp()` (evaluated per row)', 'add-column-volatile-default', 3, 32, 88)],
+    },
+    {
+      name: 'MikroORM addSql: a type change',
+      filename: 'src/migrations/Migration20240101000000.ts',
+      code: `import { Migration } from '@mikro-orm/migrations';
+export class Migration20240101000000 extends Migration {
+  async up(): Promise<void> {
+    this.addSql('alter table "book" alter column "price" type numeric(10,3) using ("price"::numeric(10,3));');
+  }
+}`,
+      errors: [
+        {
+          messageId: 'typeChangeMaybeRewrite' as const,
+          data: { statement: 'alter table "book" alter column "price" type numeric(10,3) using ("price"::nume…', table: '"book"', cause: 'the type change to `numeric(10,3)`', advice: ADVICE },
+          line: 4,
+          column: 37,
+          endLine: 4,
+          endColumn: 107,
+        },
+      ],
+    },
+    {
+      name: 'PostgreSQL 10: any non-null default rewrites',
+      filename: 'migrations/20240101_flag.js',
+      settings: { guardrails: { postgresVersion: 10 } },
+      code: `exports.up = (knex) => knex.raw('ALTER TABLE users ADD COLUMN flag boolean NOT NULL DEFAULT false');`,
+      errors: [
+        {
+          messageId: 'tableRewrite' as const,
+          data: {
+            statement: 'ALTER TABLE users ADD COLUMN flag boolean NOT NULL DEFAULT false',
+            table: 'users',
+            cause: 'the default `false` (before PostgreSQL 11 every default is written to every row)',
+            advice: rewriteHazard('add-column-default-before-11').advice,
+          },
+          line: 1,
+          column: 52,
+          endLine: 1,
+          endColumn: 98,
+        },
+      ],
+    },
     {
       name: 'knex: .alter() on an existing table',
       filename: 'migrations/20240101_bigint.js',

@@ -47,7 +47,7 @@ export const REWRITE_HAZARDS = [
   },
   {
     id: 'add-column-default-before-11',
-    title: 'ADD COLUMN … DEFAULT (before PostgreSQL 11)',
+    title: 'ADD COLUMN … DEFAULT constant',
     // PostgreSQL 11 stores a non-volatile default in the catalog ("fast default"); before, every
     // non-null default rewrote the table. PGlite is 18, so the probe shows the safe side only.
     sql: 'ALTER TABLE users ADD COLUMN flag int DEFAULT 0',

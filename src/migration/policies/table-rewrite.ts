@@ -48,8 +48,8 @@ export function findRewrites(tokens: readonly Token[], text: string, options: Re
     if (!facts?.full) return [];
     const start = head.start;
     const end = tokens.at(-1)?.end ?? head.end;
-    if (facts.tables.length === 0) return [{ hazard: 'vacuum-full', start, end, table: null, tableLabel: 'every table', cause: 'VACUUM FULL', unsure: false }];
-    return facts.tables.map((table) => ({ hazard: 'vacuum-full', start, end, table: table.key, tableLabel: table.name, cause: 'VACUUM FULL', unsure: false }));
+    if (facts.tables.length === 0) return [{ hazard: 'vacuum-full', start, end, table: null, tableLabel: 'every table', cause: 'a full compaction', unsure: false }];
+    return facts.tables.map((table) => ({ hazard: 'vacuum-full', start, end, table: table.key, tableLabel: table.name, cause: 'a full compaction', unsure: false }));
   }
   if (head.value === 'CLUSTER') {
     const facts = clusterFacts(tokens, text);
@@ -62,7 +62,7 @@ export function findRewrites(tokens: readonly Token[], text: string, options: Re
         end,
         table: facts.table?.key ?? null,
         tableLabel: facts.table?.name ?? 'every clustered table',
-        cause: 'CLUSTER',
+        cause: 'the reordering by an index',
         unsure: false,
       },
     ];
