@@ -18,8 +18,11 @@ export const SQL_FILES = ['**/*.sql'];
  */
 export const SQL_CONFIGS: ReadonlySet<ConfigName> = new Set(['recommended', 'scripts']);
 
-/** Rules that run on `.sql` files (the others are JS/TS only, `meta.languages: ['js/js']`). */
-const SQL_RULES: ReadonlySet<string> = new Set(['guardrails/no-adhoc-ddl', 'guardrails/require-concurrent-index']);
+/**
+ * Rules that only make sense for JS/TS (they declare `meta.languages: ['js/js']`): left out of the
+ * `.sql` entries. Every other rule of a config, migration rules included, runs on `.sql` files too.
+ */
+const JS_ONLY_RULES: ReadonlySet<string> = new Set(['guardrails/no-raw-external-anchor']);
 
 /**
  * The one record both config systems are built from: a rule enabled here is
@@ -67,7 +70,7 @@ export function createFlatConfig(name: ConfigName, plugin: TSESLint.FlatConfig.P
     rules: { ...configRules[name] },
   };
   if (!SQL_CONFIGS.has(name)) return source;
-  const sqlRules = Object.fromEntries(Object.entries(configRules[name]).filter(([rule]) => SQL_RULES.has(rule)));
+  const sqlRules = Object.fromEntries(Object.entries(configRules[name]).filter(([rule]) => !JS_ONLY_RULES.has(rule)));
   return [
     source,
     {
