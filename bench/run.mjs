@@ -55,3 +55,6 @@ const pluginEntry = process.env.BENCH_PLUGIN
   : ensurePluginBuild(repoDir, options.build);
 const { runBenchmark } = await import(pathToFileURL(path.join(benchDir, 'lib', 'benchmark.mjs')).href);
 await runBenchmark({ ...options, benchDir, repoDir, pluginEntry });
+
+// The `.sql` language next to squawk-cli (bench/sql.mjs); BENCH_SQL=0 skips it.
+if (process.env.BENCH_SQL !== '0') await import(pathToFileURL(path.join(benchDir, 'sql.mjs')).href);

@@ -1,4 +1,4 @@
-import type { RuleName } from './rules';
+import { rules, type RuleName } from './rules';
 
 type Severity = 'error';
 type RuleRecord = Partial<Record<`guardrails/${RuleName}`, Severity>>;
@@ -18,8 +18,18 @@ const SQL_CONFIGS = ['recommended', 'scripts'] as const;
 type SqlConfigName = (typeof SQL_CONFIGS)[number];
 const isSqlConfig = (name: ConfigName): name is SqlConfigName => (SQL_CONFIGS as readonly string[]).includes(name);
 
-/** Rules that run on `.sql` files (the others are JS/TS only, `meta.languages: ['js/js']`). */
-const SQL_RULES: ReadonlySet<string> = new Set(['guardrails/no-adhoc-ddl', 'guardrails/require-concurrent-index']);
+/**
+ * Rules that declare languages without `guardrails/sql` (`meta.languages: ['js/js', …]`) are left
+ * out of the `.sql` entries. Every other rule of a config, migration rules included, runs on `.sql` files too.
+ */
+const JS_ONLY_RULES: ReadonlySet<string> = new Set(
+  Object.entries(rules)
+    .filter(([, rule]) => {
+      const languages = (rule.meta as { languages?: readonly string[] }).languages;
+      return languages !== undefined && !languages.includes('guardrails/sql');
+    })
+    .map(([name]) => `guardrails/${name}`),
+);
 
 /**
  * Vue, Svelte, Astro and MDX files, for the configs that render links: linted only
@@ -128,7 +138,7 @@ export function createFlatConfig<Name extends ConfigName, Plugin>(name: Name, pl
     files: [...SQL_FILES],
     plugins: { guardrails: plugin },
     language: 'guardrails/sql',
-    rules: Object.fromEntries(Object.entries(configRules[name]).filter(([rule]) => SQL_RULES.has(rule))) as RuleRecord,
+    rules: Object.fromEntries(Object.entries(configRules[name]).filter(([rule]) => !JS_ONLY_RULES.has(rule))) as RuleRecord,
   };
   return [source, sql] as FlatConfigOf<Name, Plugin>;
 }

@@ -8,6 +8,7 @@ import { readFileFacts, type FileFacts } from '../seeds/file-facts';
 import { areExclusive, buildOccurrences, type Escape, type Occurrence } from '../seeds/model';
 import { isOpenerCandidate, readTransactionOpener, type TransactionOpener } from '../seeds/transactions';
 import { isWriteCandidate, readControlCall, readOrmWrite, readSqlCall, readSqlTag, type Family, type SeedWrite, type TransactionControl } from '../seeds/writes';
+import { isSqlSourceCode } from '../languages/sql/source-code';
 import { createRule } from '../util/create-rule';
 import { isSeedFile } from '../util/seeds';
 
@@ -50,6 +51,8 @@ export default createRule<Options, MessageIds>({
       recommended: true,
     },
     hasSuggestions: true,
+    // JS/TS seed loaders only: ESLint 10.2+ refuses to enable it for another language (`.sql`).
+    ...({ languages: ['js/js'] } as object),
     messages: {
       notAtomic:
         '`{{write}}` writes outside a transaction ({{reason}}), so a failure half-way leaves part of the seed data behind and the next run duplicates it. Run all the writes in one transaction: {{fix}}.',
@@ -87,6 +90,8 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     // Cheapest check first: one cached glob match; other files get no listeners.
     if (!isSeedFile(context, options.seeds)) return {};
+    // Older ESLint runs it on any language: a `.sql` seed has no JS writes to judge.
+    if (isSqlSourceCode(context.sourceCode)) return {};
 
     const sourceCode = context.sourceCode;
     /** Calls that passed the syntactic pre-check; resolved (with scope) at the end, only if any. */

@@ -111,7 +111,13 @@ class EditorSession {
   }
 
   open(relative: string, text = fs.readFileSync(path.join(this.projectDir, relative), 'utf8')): string {
-    const languageId = relative.endsWith('.tsx') ? 'typescriptreact' : relative.endsWith('.ts') ? 'typescript' : 'javascript';
+    const languageId = relative.endsWith('.tsx')
+      ? 'typescriptreact'
+      : relative.endsWith('.ts')
+        ? 'typescript'
+        : relative.endsWith('.sql')
+          ? 'sql'
+          : 'javascript';
     this.client.notify('textDocument/didOpen', { textDocument: { uri: this.uri(relative), languageId, version: this.version++, text } });
     return text;
   }
@@ -239,6 +245,31 @@ describe.each([
     expect(ours(await session.diagnostics(file))).toEqual([
       { ...jobs, range: { start: { line: 20, character: 31 }, end: { line: 20, character: 60 } } },
     ]);
+  });
+
+  // `validate: 'on'` is what the VS Code extension sends for a language listed in `eslint.validate`.
+  it.runIf(useFlatConfig)('lints a .sql migration with the same message and offers the CONCURRENTLY quick-fix', async () => {
+    const file = 'prisma/migrations/20260301120000_index_invoices_by_customer/migration.sql';
+    const text = session.open(file);
+    const diagnostics = ours(await session.diagnostics(file));
+    expect(diagnostics).toEqual([
+      {
+        code: 'guardrails/require-concurrent-index',
+        message:
+          '`CREATE INDEX "Invoice_customerId_idx"` locks the table against writes until it finishes. Use `CREATE INDEX CONCURRENTLY` in a migration that runs outside a transaction.',
+        range: { start: { line: 3, character: 0 }, end: { line: 3, character: 37 } },
+      },
+    ]);
+    const [finding] = diagnostics;
+    if (!finding) return;
+    const actions = await session.codeActions(file, { ...finding, source: 'eslint' });
+    const suggestion = actions.find((action) => action.command?.command === 'eslint.applySuggestion');
+    expect(suggestion?.title).toBe('Insert `CONCURRENTLY`. (guardrails/require-concurrent-index)');
+    if (!suggestion) return;
+    const fixed = applyTextEdits(text, await session.execute(suggestion, file));
+    expect(fixed).toBe(text.replace('CREATE INDEX "Invoice_customerId_idx"', 'CREATE INDEX CONCURRENTLY "Invoice_customerId_idx"'));
+    session.change(file, fixed);
+    expect(ours(await session.diagnostics(file))).toEqual([]);
   });
 
   it('re-lints a 1,000+ line file after didChange (latency printed, not asserted)', async () => {
