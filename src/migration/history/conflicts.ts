@@ -6,10 +6,45 @@
 import type { MigrationUnit } from './folder';
 import type { FolderState } from './state';
 
+interface FolderIndex {
+  readonly byVersion: ReadonlyMap<string, readonly MigrationUnit[]>;
+  /** The scheme most migrations use (on a tie, the first migration's), and one migration that uses it. */
+  readonly usual: MigrationUnit | null;
+  readonly schemes: number;
+}
+
+// Computed once per folder state (not per linted file): a folder of n migrations costs O(n), not O(n²).
+const indexes = new WeakMap<FolderState, FolderIndex>();
+
+function indexOf(state: FolderState): FolderIndex {
+  let index = indexes.get(state);
+  if (index) return index;
+  const byVersion = new Map<string, MigrationUnit[]>();
+  const counts = new Map<string, number>();
+  for (const unit of state.units) {
+    const group = byVersion.get(unit.version.text);
+    if (group) group.push(unit);
+    else byVersion.set(unit.version.text, [unit]);
+    counts.set(unit.version.scheme, (counts.get(unit.version.scheme) ?? 0) + 1);
+  }
+  let usual: MigrationUnit | null = null;
+  let best = 0;
+  for (const unit of state.units) {
+    const count = counts.get(unit.version.scheme) as number;
+    if (count > best) {
+      best = count;
+      usual = unit;
+    }
+  }
+  index = { byVersion, usual, schemes: counts.size };
+  indexes.set(state, index);
+  return index;
+}
+
 /** The other migrations of the folder claiming the unit's version. */
 export function sameVersion(state: FolderState, unit: MigrationUnit): MigrationUnit[] {
   if (!unit.version.unique) return [];
-  return state.units.filter((other) => other !== unit && other.version.text === unit.version.text);
+  return (indexOf(state).byVersion.get(unit.version.text) ?? []).filter((other) => other !== unit);
 }
 
 /**
@@ -18,20 +53,9 @@ export function sameVersion(state: FolderState, unit: MigrationUnit): MigrationU
  * on a tie, the one of the first migration by name.
  */
 export function schemeOutlier(state: FolderState, unit: MigrationUnit): MigrationUnit | null {
-  const counts = new Map<string, number>();
-  for (const other of state.units) counts.set(other.version.scheme, (counts.get(other.version.scheme) ?? 0) + 1);
-  if (counts.size < 2) return null;
-  let usual: string | null = null;
-  let best = 0;
-  for (const other of state.units) {
-    const count = counts.get(other.version.scheme) as number;
-    if (count > best) {
-      best = count;
-      usual = other.version.scheme;
-    }
-  }
-  if (unit.version.scheme === usual) return null;
-  return state.units.find((other) => other.version.scheme === usual) ?? null;
+  const { usual, schemes } = indexOf(state);
+  if (schemes < 2 || usual === null || unit.version.scheme === usual.version.scheme) return null;
+  return usual;
 }
 
 export type JournalFinding =
@@ -47,7 +71,18 @@ export type JournalFinding =
 const SQL = '.sql';
 
 /** What is wrong between drizzle's journal and the folder's `.sql` files (empty without a journal). */
-export function journalFindings(state: FolderState): JournalFinding[] {
+export function journalFindings(state: FolderState): readonly JournalFinding[] {
+  let findings = journalCache.get(state);
+  if (!findings) {
+    findings = computeJournalFindings(state);
+    journalCache.set(state, findings);
+  }
+  return findings;
+}
+
+const journalCache = new WeakMap<FolderState, readonly JournalFinding[]>();
+
+function computeJournalFindings(state: FolderState): JournalFinding[] {
   const journal = state.journal;
   if (journal === null) return [];
   if (!journal.ok) return [{ kind: 'journalUnreadable', message: journal.message }];

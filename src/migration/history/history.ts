@@ -20,9 +20,16 @@ export type HistoryFinding =
   /** A recorded migration that is no longer in the folder. */
   | { readonly kind: 'deleted'; readonly name: string };
 
-/** Recorded migrations that are no longer in the folder, in record order. */
-export function missingEntries(state: FolderState, record: OkRecord): ParsedEntry[] {
-  return record.entries.filter((entry) => !state.byName.has(entry.name));
+const missingCache = new WeakMap<FolderState, readonly ParsedEntry[]>();
+
+/** Recorded migrations that are no longer in the folder, in record order (computed once per folder state). */
+export function missingEntries(state: FolderState, record: OkRecord): readonly ParsedEntry[] {
+  let missing = missingCache.get(state);
+  if (!missing) {
+    missing = record.entries.filter((entry) => !state.byName.has(entry.name));
+    missingCache.set(state, missing);
+  }
+  return missing;
 }
 
 /** The finding on one migration of the folder, given the hash of its current text, or null when it is fine. */
@@ -52,6 +59,10 @@ export function folderHistory(state: FolderState, record: OkRecord, hashOf: (uni
 
 /** The folder's newest migration (last by name): where folder-wide findings are reported, so `eslint .` shows them. */
 export function newestUnit(state: FolderState, filter?: (unit: MigrationUnit) => boolean): MigrationUnit | undefined {
-  const units = filter ? state.units.filter(filter) : state.units;
-  return units.at(-1);
+  if (!filter) return state.units.at(-1);
+  for (let index = state.units.length - 1; index >= 0; index--) {
+    const unit = state.units[index] as MigrationUnit;
+    if (filter(unit)) return unit;
+  }
+  return undefined;
 }

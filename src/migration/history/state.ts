@@ -35,6 +35,8 @@ export interface FolderState {
   readonly record: RecordState;
   /** drizzle-kit's `meta/_journal.json`, or null when the folder has none. */
   readonly journal: JournalResult | null;
+  /** Whether the folder has a `meta/` folder (where drizzle-kit keeps its journal). */
+  readonly hasMeta: boolean;
 }
 
 function stamp(file: string): string {
@@ -42,7 +44,7 @@ function stamp(file: string): string {
   return stats ? `${stats.mtimeMs}:${stats.size}:${stats.ino}` : '-';
 }
 
-function listUnits(dir: string): MigrationUnit[] | null {
+function listUnits(dir: string): { units: MigrationUnit[]; hasMeta: boolean } | null {
   let entries: fs.Dirent[];
   try {
     entries = fs.readdirSync(dir, { withFileTypes: true });
@@ -50,7 +52,9 @@ function listUnits(dir: string): MigrationUnit[] | null {
     return null;
   }
   const units: MigrationUnit[] = [];
+  let hasMeta = false;
   for (const entry of entries) {
+    if (entry.isDirectory() && entry.name === JOURNAL_PATH[0]) hasMeta = true;
     if (entry.isDirectory()) {
       if (isMigrationFolderName(entry.name) && fs.existsSync(path.join(dir, entry.name, FOLDER_MIGRATION_FILE))) {
         units.push(makeUnit(dir, entry.name, true));
@@ -59,7 +63,7 @@ function listUnits(dir: string): MigrationUnit[] | null {
       units.push(makeUnit(dir, entry.name, false));
     }
   }
-  return units.sort((a, b) => compareNames(a.name, b.name));
+  return { units: units.sort((a, b) => compareNames(a.name, b.name)), hasMeta };
 }
 
 /** Reads the record file of a folder (no caching). */
@@ -94,14 +98,16 @@ function readJournal(dir: string): JournalResult | null {
 
 /** Reads a folder's state from disk (no caching). */
 export function readFolderState(dir: string): FolderState {
-  const units = listUnits(dir);
+  const listing = listUnits(dir);
+  const units = listing?.units ?? [];
   return {
     dir,
-    exists: units !== null,
-    units: units ?? [],
-    byName: new Map((units ?? []).map((unit) => [unit.name, unit])),
+    exists: listing !== null,
+    units,
+    byName: new Map(units.map((unit) => [unit.name, unit])),
     record: readRecordState(dir),
-    journal: units === null ? null : readJournal(dir),
+    journal: listing?.hasMeta ? readJournal(dir) : null,
+    hasMeta: listing?.hasMeta ?? false,
   };
 }
 
@@ -112,10 +118,12 @@ const cache = new Map<string, { readonly key: string; readonly state: FolderStat
  * renamed), the record or the journal changed on disk.
  */
 export function getFolderState(dir: string): FolderState {
-  const key = `${stamp(dir)}|${stamp(path.join(dir, RECORD_FILE_NAME))}|${stamp(path.join(dir, ...JOURNAL_PATH))}`;
   const cached = cache.get(dir);
-  if (cached?.key === key) return cached.state;
+  // The journal is only looked at in folders that have a `meta/` (adding one changes the folder's time).
+  const stamps = (hasMeta: boolean) =>
+    `${stamp(dir)}|${stamp(path.join(dir, RECORD_FILE_NAME))}|${hasMeta ? stamp(path.join(dir, ...JOURNAL_PATH)) : ''}`;
+  if (cached?.key === stamps(cached?.state.hasMeta === true)) return cached.state;
   const state = readFolderState(dir);
-  cache.set(dir, { key, state });
+  cache.set(dir, { key: stamps(state.hasMeta), state });
   return state;
 }

@@ -24,9 +24,9 @@ export interface MigrationVersion {
   readonly unique: boolean;
 }
 
-// Digit groups joined by `-`, `_` or `.`, each group made only of digits: `2024_01_15_create` → `2024_01_15`,
-// `001_2fa` → `001` (a group followed by letters is part of the name).
-const LEADING_VERSION = /^\d+(?:[-_.]\d+(?=[-_.]|$))*/;
+// Digit groups joined by `-`, `_`, `.` or a `T` (umzug's `2020.11.24T16.52.04`), each group made only of
+// digits: `2024_01_15_create` → `2024_01_15`, `001_2fa` → `001` (a group followed by letters is part of the name).
+const LEADING_VERSION = /^\d+(?:(?:[-_.]|T(?=\d))\d+(?=[-_.]|T\d|$))*/;
 const MIKRO_ORM = /^Migration(\d+)/;
 const FLYWAY = /^[VU](\d+(?:[._]\d+)*)__/;
 
@@ -64,7 +64,7 @@ export function parseVersion(stem: string): MigrationVersion | null {
   const match = LEADING_VERSION.exec(stem);
   if (!match) return null;
   const text = match[0];
-  const groups = text.split(/[-_.]/);
+  const groups = text.split(/[-_.T]/);
   if (groups.length === 1) return { text, scheme: `digits:${text.length}`, schemeLabel: describeDigits(text.length), unique: text.length !== 8 };
   const shape = text.replace(/\d+/g, (digits) => String(digits.length));
   return { text, scheme: `groups:${shape}`, schemeLabel: `the pattern \`${text.replace(/\d/g, '9')}\``, unique: shape !== '4-2-2' && shape !== '4_2_2' };

@@ -16,6 +16,8 @@ describe('parseVersion', () => {
     ['2024_01_15_093000_add_email', '2024_01_15_093000', 'groups:4_2_2_6', true],
     ['20240115_add_email', '20240115', 'digits:8', false],
     ['001_2fa_codes', '001', 'digits:3', true], // a group followed by letters belongs to the name
+    // umzug's examples (found linting them: read as `2020.11` before, two false duplicates per folder)
+    ['2020.11.24T16.52.04.users-table', '2020.11.24T16.52.04', 'groups:4.2.2T2.2.2', true],
   ])('%s → %s (%s)', (stem, text, scheme, unique) => {
     expect(parseVersion(stem)).toMatchObject({ text, scheme, unique });
   });
