@@ -49,9 +49,18 @@ export type BuilderOp =
       readonly unique: boolean;
     })
   /** Makes an existing column NOT NULL. */
-  | (BuilderBase & { readonly op: 'set not null'; readonly column: string | null })
+  | (BuilderBase & {
+      readonly op: 'set not null';
+      readonly column: string | null;
+      /** The builder restates the whole column (Sequelize `changeColumn`, knex `.alter()`): it says NOT NULL even when nothing changes. */
+      readonly restated: boolean;
+    })
   /** Any other change of an existing table (drop, rename, type change…): `ACCESS EXCLUSIVE`. */
-  | (BuilderBase & { readonly op: 'alter' });
+  | (BuilderBase & {
+      readonly op: 'alter';
+      /** A builder that restates a whole column (Sequelize `changeColumn`, knex `.alter()`) says this column is nullable. */
+      readonly restatesNullable?: string | null;
+    })
 
 const cache = new WeakMap<JsMigrationFacts, readonly BuilderOp[]>();
 
@@ -125,12 +134,12 @@ function readOps(facts: JsMigrationFacts): BuilderOp[] {
         if (Object.hasOwn(KNEX_CONSTRAINTS, method)) {
           ops.push({ ...b, op: 'constraint', constraint: KNEX_CONSTRAINTS[method] as BuilderConstraint, notValid: false });
         } else if (method === 'dropNullable') {
-          ops.push({ ...b, op: 'set not null', column: stringArgument(call, 0, scope) });
+          ops.push({ ...b, op: 'set not null', column: stringArgument(call, 0, scope), restated: false });
         } else if (KNEX_COLUMN_TYPES.has(method)) {
           const column = stringArgument(call, 0, scope);
           if (chain.has('alter')) {
-            if (chain.has('notNullable')) ops.push({ ...b, op: 'set not null', column });
-            else ops.push({ ...b, op: 'alter' });
+            if (chain.has('notNullable')) ops.push({ ...b, op: 'set not null', column, restated: true });
+            else ops.push({ ...b, op: 'alter', restatesNullable: column });
           } else {
             const increments = method === 'increments' || method === 'bigIncrements';
             ops.push({
@@ -178,7 +187,7 @@ function readOps(facts: JsMigrationFacts): BuilderOp[] {
           unique: callback.has('unique') || callback.has('primaryKey'),
         });
       } else if (method === 'alterColumn' && callbackMethods(call.arguments[1]).has('setNotNull')) {
-        ops.push({ ...b, op: 'set not null', column: stringArgument(call, 0, scope) });
+        ops.push({ ...b, op: 'set not null', column: stringArgument(call, 0, scope), restated: false });
       } else if (KYSELY_ALTERS.has(method)) {
         ops.push({ ...b, op: 'alter' });
       }
@@ -199,7 +208,7 @@ function readOps(facts: JsMigrationFacts): BuilderOp[] {
             op: 'add column',
             column: column.key,
             notNull: isTrueNode(readConstObjectProperty(spec, 'notNull', scope), scope) && !has('sequenceGenerated') && !isSerial(spec, scope),
-            hasDefault: has('default'),
+            hasDefault: has('default') && !isNullLiteral(readConstObjectProperty(spec, 'default', scope)),
             references: has('references'),
             unique: isTrueNode(readConstObjectProperty(spec, 'unique', scope), scope) || isTrueNode(readConstObjectProperty(spec, 'primaryKey', scope), scope),
           });
@@ -208,7 +217,7 @@ function readOps(facts: JsMigrationFacts): BuilderOp[] {
         const options = call.arguments[2];
         const notNull = options ? readConstObjectProperty(options, 'notNull', scope) : null;
         const allowNull = options ? readConstObjectProperty(options, 'allowNull', scope) : null;
-        if (isTrueNode(notNull, scope) || isFalseNode(allowNull, scope)) ops.push({ ...b, op: 'set not null', column: stringArgument(call, 1, scope) });
+        if (isTrueNode(notNull, scope) || isFalseNode(allowNull, scope)) ops.push({ ...b, op: 'set not null', column: stringArgument(call, 1, scope), restated: false });
         else ops.push({ ...b, op: 'alter' });
       } else if (PGM_ALTERS.has(method)) {
         ops.push({ ...b, op: 'alter' });
@@ -233,16 +242,17 @@ function readOps(facts: JsMigrationFacts): BuilderOp[] {
           op: 'add column',
           column: stringArgument(call, 1, scope),
           notNull: isFalseNode(read('allowNull'), scope) && !isTrueNode(read('autoIncrement'), scope),
-          hasDefault: present(read('defaultValue')),
+          hasDefault: present(read('defaultValue')) && !isNullLiteral(read('defaultValue')),
           references: present(read('references')),
           unique: isTrueNode(read('unique'), scope) || isTrueNode(read('primaryKey'), scope),
         });
       } else if (method === 'changeColumn') {
         const spec = call.arguments[2];
         if (spec && isFalseNode(readConstObjectProperty(spec, 'allowNull', scope), scope)) {
-          ops.push({ ...b, op: 'set not null', column: stringArgument(call, 1, scope) });
+          ops.push({ ...b, op: 'set not null', column: stringArgument(call, 1, scope), restated: true });
         } else {
-          ops.push({ ...b, op: 'alter' });
+          // `allowNull` absent means true: Sequelize then emits DROP NOT NULL.
+          ops.push({ ...b, op: 'alter', restatesNullable: stringArgument(call, 1, scope) });
         }
       } else if (SEQUELIZE_ALTERS.has(method)) {
         ops.push({ ...b, op: 'alter' });
@@ -267,7 +277,7 @@ function readOps(facts: JsMigrationFacts): BuilderOp[] {
             column: stringOf(read('name'), scope),
             // TypeORM's TableColumn is NOT NULL unless `isNullable: true`.
             notNull: !isTrueNode(read('isNullable'), scope) && read('isNullable') !== undefined && !isTrueNode(read('isGenerated'), scope),
-            hasDefault: present(read('default')),
+            hasDefault: present(read('default')) && !isNullLiteral(read('default')),
             references: false,
             unique: isTrueNode(read('isUnique'), scope) || isTrueNode(read('isPrimary'), scope),
           });
@@ -422,4 +432,10 @@ function transactionOption(call: TSESTree.CallExpression, scope: Scope): boolean
     if (transaction && !(transaction.type === AST_NODE_TYPES.Literal && transaction.value === null) && present(transaction)) return true;
   }
   return false;
+}
+
+/** `null`: a default of NULL is no default. */
+function isNullLiteral(node: TSESTree.Node | null | undefined): boolean {
+  const value = node ? unwrapExpression(node) : null;
+  return value?.type === AST_NODE_TYPES.Literal && value.value === null;
 }

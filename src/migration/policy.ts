@@ -7,6 +7,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { TransactionReason } from '../migration-runners/transaction-reasons';
 import { alterTableFacts, type AlterTableFacts } from '../sql/alter-table';
+import { HOLE_CHAR } from '../sql/lexer';
 import { setFacts, type SetFacts } from '../sql/statement-facts';
 import { locOfRange } from './loc';
 import { createdEarlier, type MigrationModel, type MigrationStatement } from './model';
@@ -100,7 +101,7 @@ const MAX_LABEL = 80;
 
 /** Text for a message: whitespace collapsed, clipped to a readable length. */
 export function clipLabel(text: string): string {
-  const collapsed = text.replace(/\s+/g, ' ').trim();
+  const collapsed = text.replaceAll(HOLE_CHAR, '${…}').replace(/\s+/g, ' ').trim();
   return collapsed.length > MAX_LABEL ? `${collapsed.slice(0, MAX_LABEL - 1)}…` : collapsed;
 }
 
@@ -108,4 +109,9 @@ export function clipLabel(text: string): string {
 export function actionLabel(statement: MigrationStatement, table: string | null, start: number, end: number): string {
   // Joined from words so the label is no SQL literal of our own.
   return clipLabel([keywordText(statement, 'ALTER'), keywordText(statement, 'TABLE'), table ?? '…', statement.text.slice(start, end)].join(' '));
+}
+
+/** `DEFAULT NULL` (also `NULL::int`, `(NULL)`): no default at all, so new rows read NULL. */
+export function isNullDefault(expression: { readonly text: string } | null): boolean {
+  return expression !== null && /^\(*\s*NULL\s*\)*(?:\s*::.*)?$/i.test(expression.text.trim());
 }

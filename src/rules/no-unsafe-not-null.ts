@@ -3,7 +3,7 @@ import { NOT_NULL_HAZARDS } from '../migration/hazards/no-unsafe-not-null';
 import { builderOps } from '../migration/js-builders';
 import { jsMigrationFacts } from '../migration/js-host';
 import type { MigrationModel } from '../migration/model';
-import { actionLabel, alterTableOf, isExistingTable, locIn } from '../migration/policy';
+import { actionLabel, alterTableOf, isExistingTable, isNullDefault, locIn } from '../migration/policy';
 import { checkedPostgresMigration, MIGRATION_OPTION_PROPERTIES, type MigrationRuleOptions } from '../migration/rule-options';
 import { normalizeTableName } from '../migration-runners/table-names';
 import type { SqlExpression } from '../sql/alter-table';
@@ -64,11 +64,11 @@ export default createRule<Options, MessageIds>({
     },
     messages: {
       setNotNull:
-        '`{{statement}}` checks every row of `{{table}}` for NULLs under an ACCESS EXCLUSIVE lock, which blocks every read and write until it finishes. {{recipe}}',
+        '`{{statement}}` checks every row of `{{table}}` for NULLs under an ACCESS EXCLUSIVE lock, which blocks every read and write until it finishes. {{recipe}}.',
       addColumnNotNull:
         '`{{statement}}` adds a NOT NULL column without a default to `{{table}}`, which fails as soon as the table has a row. Give it a constant default (stored without a rewrite from PostgreSQL 11), or add it nullable, backfill it, then make it NOT NULL.',
       builderSetNotNull:
-        '`{{call}}` makes `{{column}}` NOT NULL, which checks every row of `{{table}}` under an ACCESS EXCLUSIVE lock that blocks every read and write until it finishes. {{recipe}}',
+        '`{{call}}` makes `{{column}}` NOT NULL, which checks every row of `{{table}}` under an ACCESS EXCLUSIVE lock that blocks every read and write until it finishes. {{recipe}}.',
       builderAddColumnNotNull:
         '`{{call}}` adds the NOT NULL column `{{column}}` without a default to `{{table}}`, which fails as soon as the table has a row. Give it a constant default, or add it nullable, backfill it, then make it NOT NULL.',
     },
@@ -81,8 +81,8 @@ export default createRule<Options, MessageIds>({
     const sourceCode = context.sourceCode;
     const recipe = (column: string): string =>
       version >= CHECK_SKIPS_SCAN_SINCE
-        ? `First add \`CHECK (${column} IS NOT NULL) NOT VALID\` and \`VALIDATE\` it in a later transaction; then \`SET NOT NULL\` skips the scan (PostgreSQL 12+) and the CHECK can be dropped.`
-        : `PostgreSQL ${version} cannot skip this scan: keep the column nullable with a \`CHECK (${column} IS NOT NULL) NOT VALID\` validated in a later transaction, and make it NOT NULL after upgrading to 12+.`;
+        ? `First add \`CHECK (${column} IS NOT NULL) NOT VALID\` and \`VALIDATE\` it in a later transaction; then \`SET NOT NULL\` skips the scan (PostgreSQL 12+) and the CHECK can be dropped`
+        : `PostgreSQL ${version} cannot skip this scan: keep the column nullable with a \`CHECK (${column} IS NOT NULL) NOT VALID\` validated in a later transaction, and make it NOT NULL after upgrading to 12+`;
     const skipsScan = (model: MigrationModel, table: string | null, column: string | null, order: number, step: object): boolean =>
       version >= CHECK_SKIPS_SCAN_SINCE && column !== null && checkedColumnsBefore(model, order, step).has(`${table ?? ''} ${column}`);
 
@@ -103,7 +103,7 @@ export default createRule<Options, MessageIds>({
               });
             } else if (action.kind === 'ADD COLUMN' && action.definition) {
               const column = action.definition;
-              if (!column.notNull || column.default || column.identity || column.serial || column.generated !== null) continue;
+              if (!column.notNull || (column.default && !isNullDefault(column.default)) || column.identity || column.serial || column.generated !== null) continue;
               context.report({
                 loc: locIn(sourceCode, statement, action.start, action.end),
                 messageId: 'addColumnNotNull',
@@ -114,12 +114,22 @@ export default createRule<Options, MessageIds>({
         }
 
         if (model.host !== 'js') return;
-        for (const op of builderOps(jsMigrationFacts(context, options.runner))) {
+        const ops = builderOps(jsMigrationFacts(context, options.runner));
+        for (const op of ops) {
           if (!isExistingTable(model, op.table, op.step, op.order)) continue;
           const table = op.table ?? '…';
           if (op.op === 'set not null') {
             const column = op.column === null ? null : normalizeTableName(op.column);
             if (skipsScan(model, op.table, column, op.order, op.step)) continue;
+            // A builder that restates the whole column (Sequelize `changeColumn`, knex `.alter()`) says NOT NULL
+            // even when the column already was, and PostgreSQL skips SET NOT NULL on a column that has it. Report
+            // it only when the file shows the column nullable: the other direction restates it nullable.
+            if (
+              op.restated &&
+              !ops.some((other) => other.op === 'alter' && other.step !== op.step && other.table === op.table && other.restatesNullable === op.column)
+            ) {
+              continue;
+            }
             context.report({
               node: op.node,
               messageId: 'builderSetNotNull',

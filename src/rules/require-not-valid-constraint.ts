@@ -1,4 +1,4 @@
-import { actionLabel, isExistingTable, alterTableOf, insertionPoint, keywordText, locIn, sameTransaction } from '../migration/policy';
+import { actionLabel, isNullDefault, isExistingTable, alterTableOf, insertionPoint, keywordText, locIn, sameTransaction } from '../migration/policy';
 import { getMigrationModel } from '../migration/get-model';
 import { NOT_VALID_HAZARDS } from '../migration/hazards/require-not-valid-constraint';
 import { LOCK_BLOCKS, withArticle, type LockMode } from '../migration/hazards/types';
@@ -78,7 +78,7 @@ export default createRule<Options, MessageIds>({
               });
               continue;
             }
-            if (action.kind === 'ADD COLUMN' && existing && action.definition?.default) {
+            if (action.kind === 'ADD COLUMN' && existing && action.definition?.default && !isNullDefault(action.definition.default)) {
               // Without a default every new value is NULL and PostgreSQL checks nothing (proven in tests/pg).
               const scanned = action.definition.constraints.find((inline) => inline.type === 'FOREIGN KEY' || inline.type === 'CHECK');
               if (!scanned) continue;

@@ -11,6 +11,53 @@ const ruleTester = new RuleTester();
 ruleTester.run('no-unsafe-not-null', rule, {
   valid: [
     {
+      // Found linting outline/outline (non-unique-email): a restated column with no sign in the file that it
+      // was ever nullable; PostgreSQL skips SET NOT NULL on a column that already has it, so the rule cannot tell.
+      name: "Sequelize changeColumn restating NOT NULL with no sign the column was nullable",
+      filename: "migrations/20170712055148-non-unique-email.js",
+      code: `module.exports = {
+  up: async (queryInterface) => {
+    await queryInterface.removeConstraint('users', 'users_email_key', {});
+  },
+  down: async (queryInterface, Sequelize) => {
+    await queryInterface.changeColumn('users', 'email', { type: Sequelize.STRING, unique: true, allowNull: false });
+  },
+};`,
+    },
+    {
+      // Found linting outline/outline: Sequelize restates the whole column, so a type change of a
+      // column that is NOT NULL before and after emits SET NOT NULL, which PostgreSQL skips.
+      name: "Sequelize changeColumn that keeps a column NOT NULL in both directions",
+      filename: "migrations/20260604140753-increase-url-column-lengths.js",
+      code: `module.exports = {
+  async up(queryInterface, Sequelize) {
+    await queryInterface.changeColumn('webhook_subscriptions', 'url', { type: Sequelize.STRING(1024), allowNull: false });
+  },
+  async down(queryInterface, Sequelize) {
+    await queryInterface.changeColumn('webhook_subscriptions', 'url', { type: Sequelize.STRING(255), allowNull: false });
+  },
+};`,
+    },
+    {
+      name: "knex alter() that keeps a column NOT NULL in both directions",
+      filename: "migrations/20240101_url_length.ts",
+      code: `import type { Knex } from 'knex';
+export async function up(knex: Knex): Promise<void> {
+  await knex.schema.alterTable('users', (table) => { table.string('url', 1024).notNullable().alter(); });
+}
+export async function down(knex: Knex): Promise<void> {
+  await knex.schema.alterTable('users', (table) => { table.string('url', 255).notNullable().alter(); });
+}`,
+    },
+    {
+      name: "a nullable column with DEFAULT NULL",
+      filename: "migrations/20240101_x.ts",
+      code: `import type { Knex } from 'knex';
+export async function up(knex: Knex): Promise<void> {
+  await knex.raw('ALTER TABLE users ADD COLUMN age int DEFAULT NULL');
+}`,
+    },
+    {
       name: "knex: validated CHECK first, then SET NOT NULL (PostgreSQL 12+)",
       filename: "migrations/20240101_change.ts",
       code: `import type { Knex } from 'knex';
@@ -41,6 +88,25 @@ export async function up(knex: Knex): Promise<void> {
   ],
   invalid: [
     {
+      name: "DEFAULT NULL is no default",
+      filename: "migrations/20240101_x.ts",
+      code: `import type { Knex } from 'knex';
+export async function up(knex: Knex): Promise<void> {
+  await knex.raw('ALTER TABLE users ADD COLUMN age int NOT NULL DEFAULT NULL');
+}`,
+      errors: [
+        {
+          messageId: "addColumnNotNull",
+          data: { statement: "ALTER TABLE users ADD COLUMN age", table: "users" },
+          line: 3,
+          column: 37,
+          endLine: 3,
+          endColumn: 77,
+          suggestions: [],
+        },
+      ],
+    },
+    {
       name: "knex: SET NOT NULL and ADD COLUMN NOT NULL without default",
       filename: "migrations/20240101_change.ts",
       code: `import type { Knex } from 'knex';
@@ -52,7 +118,7 @@ export async function up(knex: Knex): Promise<void> {
       errors: [
         {
           messageId: "setNotNull",
-          data: {"statement":"ALTER TABLE users ALTER COLUMN email SET NOT NULL","table":"users","recipe":"First add `CHECK (email IS NOT NULL) NOT VALID` and `VALIDATE` it in a later transaction; then `SET NOT NULL` skips the scan (PostgreSQL 12+) and the CHECK can be dropped."},
+          data: {"statement":"ALTER TABLE users ALTER COLUMN email SET NOT NULL","table":"users","recipe":"First add `CHECK (email IS NOT NULL) NOT VALID` and `VALIDATE` it in a later transaction; then `SET NOT NULL` skips the scan (PostgreSQL 12+) and the CHECK can be dropped"},
           line: 4,
           column: 37,
           endLine: 4,
@@ -86,7 +152,7 @@ export async function up(knex: Knex): Promise<void> {
       errors: [
         {
           messageId: "setNotNull",
-          data: {"statement":"ALTER TABLE users ALTER COLUMN email SET NOT NULL","table":"users","recipe":"PostgreSQL 11 cannot skip this scan: keep the column nullable with a `CHECK (email IS NOT NULL) NOT VALID` validated in a later transaction, and make it NOT NULL after upgrading to 12+."},
+          data: {"statement":"ALTER TABLE users ALTER COLUMN email SET NOT NULL","table":"users","recipe":"PostgreSQL 11 cannot skip this scan: keep the column nullable with a `CHECK (email IS NOT NULL) NOT VALID` validated in a later transaction, and make it NOT NULL after upgrading to 12+"},
           line: 6,
           column: 37,
           endLine: 6,
@@ -108,7 +174,7 @@ export async function up(knex: Knex): Promise<void> {
       errors: [
         {
           messageId: "setNotNull",
-          data: {"statement":"ALTER TABLE users ALTER COLUMN email SET NOT NULL","table":"users","recipe":"First add `CHECK (email IS NOT NULL) NOT VALID` and `VALIDATE` it in a later transaction; then `SET NOT NULL` skips the scan (PostgreSQL 12+) and the CHECK can be dropped."},
+          data: {"statement":"ALTER TABLE users ALTER COLUMN email SET NOT NULL","table":"users","recipe":"First add `CHECK (email IS NOT NULL) NOT VALID` and `VALIDATE` it in a later transaction; then `SET NOT NULL` skips the scan (PostgreSQL 12+) and the CHECK can be dropped"},
           line: 5,
           column: 37,
           endLine: 5,
@@ -133,7 +199,7 @@ export async function down(knex: Knex): Promise<void> {
       errors: [
         {
           messageId: "setNotNull",
-          data: {"statement":"ALTER TABLE users ALTER COLUMN email SET NOT NULL","table":"users","recipe":"First add `CHECK (email IS NOT NULL) NOT VALID` and `VALIDATE` it in a later transaction; then `SET NOT NULL` skips the scan (PostgreSQL 12+) and the CHECK can be dropped."},
+          data: {"statement":"ALTER TABLE users ALTER COLUMN email SET NOT NULL","table":"users","recipe":"First add `CHECK (email IS NOT NULL) NOT VALID` and `VALIDATE` it in a later transaction; then `SET NOT NULL` skips the scan (PostgreSQL 12+) and the CHECK can be dropped"},
           line: 8,
           column: 37,
           endLine: 8,
@@ -155,6 +221,12 @@ export async function up(knex: Knex): Promise<void> {
     table.string('email').notNullable().alter();
     table.dropNullable('name');
   });
+}
+
+export async function down(knex: Knex): Promise<void> {
+  await knex.schema.alterTable('users', (table) => {
+    table.string('email').nullable().alter();
+  });
 }`,
       errors: [
         {
@@ -169,7 +241,7 @@ export async function up(knex: Knex): Promise<void> {
         },
         {
           messageId: "builderSetNotNull",
-          data: {"call":"table.string","column":"email","table":"users","recipe":"First add `CHECK (email IS NOT NULL) NOT VALID` and `VALIDATE` it in a later transaction; then `SET NOT NULL` skips the scan (PostgreSQL 12+) and the CHECK can be dropped."},
+          data: {"call":"table.string","column":"email","table":"users","recipe":"First add `CHECK (email IS NOT NULL) NOT VALID` and `VALIDATE` it in a later transaction; then `SET NOT NULL` skips the scan (PostgreSQL 12+) and the CHECK can be dropped"},
           line: 7,
           column: 5,
           endLine: 7,
@@ -179,7 +251,7 @@ export async function up(knex: Knex): Promise<void> {
         },
         {
           messageId: "builderSetNotNull",
-          data: {"call":"table.dropNullable","column":"name","table":"users","recipe":"First add `CHECK (name IS NOT NULL) NOT VALID` and `VALIDATE` it in a later transaction; then `SET NOT NULL` skips the scan (PostgreSQL 12+) and the CHECK can be dropped."},
+          data: {"call":"table.dropNullable","column":"name","table":"users","recipe":"First add `CHECK (name IS NOT NULL) NOT VALID` and `VALIDATE` it in a later transaction; then `SET NOT NULL` skips the scan (PostgreSQL 12+) and the CHECK can be dropped"},
           line: 8,
           column: 5,
           endLine: 8,
@@ -198,6 +270,9 @@ export async function up(knex: Knex): Promise<void> {
     await queryInterface.addColumn('users', 'score', { type: Sequelize.INTEGER, allowNull: false, defaultValue: 0 });
     await queryInterface.changeColumn('users', 'email', { type: Sequelize.STRING, allowNull: false });
   },
+  async down(queryInterface, Sequelize) {
+    await queryInterface.changeColumn('users', 'email', { type: Sequelize.STRING });
+  },
 };`,
       errors: [
         {
@@ -212,7 +287,7 @@ export async function up(knex: Knex): Promise<void> {
         },
         {
           messageId: "builderSetNotNull",
-          data: {"call":"queryInterface.changeColumn","column":"email","table":"users","recipe":"First add `CHECK (email IS NOT NULL) NOT VALID` and `VALIDATE` it in a later transaction; then `SET NOT NULL` skips the scan (PostgreSQL 12+) and the CHECK can be dropped."},
+          data: {"call":"queryInterface.changeColumn","column":"email","table":"users","recipe":"First add `CHECK (email IS NOT NULL) NOT VALID` and `VALIDATE` it in a later transaction; then `SET NOT NULL` skips the scan (PostgreSQL 12+) and the CHECK can be dropped"},
           line: 5,
           column: 11,
           endLine: 5,
@@ -273,7 +348,7 @@ export async function up(pgm: MigrationBuilder): Promise<void> {
         },
         {
           messageId: "builderSetNotNull",
-          data: {"call":"pgm.alterColumn","column":"email","table":"users","recipe":"First add `CHECK (email IS NOT NULL) NOT VALID` and `VALIDATE` it in a later transaction; then `SET NOT NULL` skips the scan (PostgreSQL 12+) and the CHECK can be dropped."},
+          data: {"call":"pgm.alterColumn","column":"email","table":"users","recipe":"First add `CHECK (email IS NOT NULL) NOT VALID` and `VALIDATE` it in a later transaction; then `SET NOT NULL` skips the scan (PostgreSQL 12+) and the CHECK can be dropped"},
           line: 5,
           column: 3,
           endLine: 5,
@@ -306,7 +381,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
         },
         {
           messageId: "builderSetNotNull",
-          data: {"call":"alterTable().alterColumn","column":"email","table":"users","recipe":"First add `CHECK (email IS NOT NULL) NOT VALID` and `VALIDATE` it in a later transaction; then `SET NOT NULL` skips the scan (PostgreSQL 12+) and the CHECK can be dropped."},
+          data: {"call":"alterTable().alterColumn","column":"email","table":"users","recipe":"First add `CHECK (email IS NOT NULL) NOT VALID` and `VALIDATE` it in a later transaction; then `SET NOT NULL` skips the scan (PostgreSQL 12+) and the CHECK can be dropped"},
           line: 6,
           column: 9,
           endLine: 6,
@@ -329,7 +404,7 @@ export class Migration20240101 extends Migration {
       errors: [
         {
           messageId: "setNotNull",
-          data: {"statement":"alter table \"users\" alter column \"email\" set not null","table":"\"users\"","recipe":"First add `CHECK (email IS NOT NULL) NOT VALID` and `VALIDATE` it in a later transaction; then `SET NOT NULL` skips the scan (PostgreSQL 12+) and the CHECK can be dropped."},
+          data: {"statement":"alter table \"users\" alter column \"email\" set not null","table":"\"users\"","recipe":"First add `CHECK (email IS NOT NULL) NOT VALID` and `VALIDATE` it in a later transaction; then `SET NOT NULL` skips the scan (PostgreSQL 12+) and the CHECK can be dropped"},
           line: 5,
           column: 38,
           endLine: 5,

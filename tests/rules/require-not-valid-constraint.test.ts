@@ -11,6 +11,17 @@ const ruleTester = new RuleTester();
 ruleTester.run('require-not-valid-constraint', rule, {
   valid: [
     {
+      // Found linting outline/outline: `defaultValue: null` is no default, so PostgreSQL checks no row.
+      name: "Sequelize addColumn with references and defaultValue null",
+      filename: "migrations/20220328215615-add-shareId-to-search-queries.js",
+      code: `module.exports = {
+  up: async (queryInterface, Sequelize) => {
+    await queryInterface.addColumn('search_queries', 'shareId', { type: Sequelize.UUID, defaultValue: null, allowNull: true, references: { model: 'shares', key: 'id' } });
+    await queryInterface.sequelize.query('ALTER TABLE search_queries ADD COLUMN "teamId" uuid DEFAULT NULL REFERENCES teams (id)');
+  },
+};`,
+    },
+    {
       name: "knex: NOT VALID, validated in a later migration",
       filename: "migrations/20240101_change.ts",
       code: `import type { Knex } from 'knex';

@@ -32,6 +32,21 @@ export const NOT_VALID_HAZARDS = [
     ],
   },
   {
+    id: 'add-column-check-default',
+    title: 'ADD COLUMN … DEFAULT … CHECK',
+    sql: "ALTER TABLE users ADD COLUMN status text DEFAULT 'active' CHECK (status <> 'active' OR v > 0)",
+    table: 'users',
+    lock: 'ACCESS EXCLUSIVE',
+    rewrites: false,
+    work: 'scans the table',
+    violation: 'UPDATE users SET v = -1 WHERE id = 1',
+    recipe: [
+      { sql: "ALTER TABLE users ADD COLUMN status text DEFAULT 'active'", lock: 'ACCESS EXCLUSIVE', instant: true },
+      { sql: "ALTER TABLE users ADD CONSTRAINT users_status_check CHECK (status <> 'active' OR v > 0) NOT VALID", lock: 'ACCESS EXCLUSIVE', instant: true },
+      { sql: 'ALTER TABLE users VALIDATE CONSTRAINT users_status_check', lock: 'SHARE UPDATE EXCLUSIVE' },
+    ],
+  },
+  {
     id: 'add-check',
     title: 'ADD CHECK',
     sql: 'ALTER TABLE users ADD CONSTRAINT users_v_positive CHECK (v > 0)',
