@@ -101,8 +101,40 @@ export class R1700000000000 {
       options: [{ assumeWidening: true }],
       code: `exports.up = (knex) => knex.raw('ALTER TABLE users ALTER COLUMN email TYPE varchar(500)');`,
     },
+    {
+      name: 'Sequelize: changeColumn that keeps the type its down() restores (a nullability change; found in outline)',
+      filename: 'migrations/20160911230444-user-optional-slack-id.js',
+      code: `module.exports = {
+  up: async (queryInterface, Sequelize) => {
+    await queryInterface.changeColumn('users', 'slackId', { type: Sequelize.STRING, unique: false, allowNull: true });
+  },
+  down: async (queryInterface, Sequelize) => {
+    await queryInterface.changeColumn('users', 'slackId', { type: Sequelize.STRING, unique: true, allowNull: false });
+  },
+};`,
+    },
   ],
   invalid: [
+    {
+      name: 'knex: .alter() widening in up() is in place (the old length is in down()); narrowing back in down() rewrites',
+      filename: 'migrations/20240101_widen_known.js',
+      code: `exports.up = (knex) => knex.schema.alterTable('users', (t) => { t.string('email', 500).alter(); });
+exports.down = (knex) => knex.schema.alterTable('users', (t) => { t.string('email', 255).alter(); });`,
+      errors: [builder('t.string(…).alter', 'email', 'users', 2, 90, 95)],
+    },
+    {
+      name: 'Sequelize: changeColumn whose down() restores another type (both directions rewrite)',
+      filename: 'migrations/20240101000000-bigint.js',
+      code: `module.exports = {
+  up: async (queryInterface, Sequelize) => {
+    await queryInterface.changeColumn('users', 'age', { type: Sequelize.BIGINT });
+  },
+  down: async (queryInterface, Sequelize) => {
+    await queryInterface.changeColumn('users', 'age', { type: Sequelize.INTEGER });
+  },
+};`,
+      errors: [builder('queryInterface.changeColumn', 'age', 'users', 3, 26, 38), builder('queryInterface.changeColumn', 'age', 'users', 6, 26, 38)],
+    },
     {
       name: 'knex.raw: volatile default and a type change in one ALTER TABLE',
       filename: 'migrations/20240101_token.js',
