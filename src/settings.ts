@@ -59,7 +59,9 @@ function isGlobList(value: unknown): boolean {
 
 function show(value: unknown): string {
   try {
-    return JSON.stringify(value) ?? String(value);
+    // `undefined` for functions and symbols, whatever the types say.
+    const text = JSON.stringify(value) as string | undefined;
+    return text ?? String(value);
   } catch {
     return String(value);
   }

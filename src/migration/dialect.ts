@@ -13,7 +13,8 @@ import { relativeFilename } from '../util/migrations';
  * 2. the file's text: MySQL-only or SQLite-only syntax in its SQL
  *    (`` `quoted` `` identifiers, `DROP INDEX i ON t`, `ENGINE=InnoDB`,
  *    `AUTO_INCREMENT`; `AUTOINCREMENT`, `PRAGMA`), or a TypeORM/knex client
- *    name (`'mysql2'`, `'better-sqlite3'`) in a file that names no Postgres one;
+ *    configured in the file (`client: 'mysql2'`, `type: 'better-sqlite3'`), unless the file compares
+ *    client names (it branches, so it runs on several databases);
  * 3. `settings.guardrails.dialect` (default `postgres`).
  */
 
@@ -40,20 +41,24 @@ const JS_BACKTICK_IDENTIFIER = /['"]\s*(?:CREATE|ALTER|DROP|INSERT|UPDATE|DELETE
 const SQL_BACKTICK_IDENTIFIER = /`[A-Za-z_][\w$]*`/u;
 const MYSQL_SYNTAX = /\bDROP\s+INDEX\s+(?:IF\s+EXISTS\s+)?[\w"`.]+\s+ON\s+[\w"`]|\bENGINE\s*=\s*\w+|\bAUTO_INCREMENT\b|\bUNSIGNED\b|\bCHARACTER\s+SET\s+utf8/iu;
 const SQLITE_SYNTAX = /\bAUTOINCREMENT\b|\bPRAGMA\s+\w+|\bsqlite_master\b/iu;
-/** A client name as a string: knex `client: 'mysql2'`, TypeORM `type: 'better-sqlite3'`, a driver check. */
-const CLIENT_NAME = /['"](mysql2?|mariadb|sqlite3?|better-sqlite3|postgres(?:ql)?|pg|cockroachdb)['"]/giu;
+const CLIENTS = String.raw`(mysql2?|mariadb|sqlite3?|better-sqlite3|postgres(?:ql)?|pg|cockroachdb)`;
+/** A client set in configuration: knex `client: 'mysql2'`, TypeORM `type: 'better-sqlite3'`. */
+const CONFIGURED_CLIENT = new RegExp(String.raw`\b(?:client|type|dialect|driver)\s*:\s*['"]${CLIENTS}['"]`, 'giu');
+/** A client compared (`DB_CLIENT === 'mysql'`, `case 'pg':`): the file branches, so it runs on several databases. */
+const COMPARED_CLIENT = new RegExp(String.raw`(?:[!=]==?|\bcase)\s*['"]${CLIENTS}['"]|['"]${CLIENTS}['"]\s*[!=]==?`, 'iu');
 
 /** Dialect said by the file's text, or null when it says nothing (or both). */
 export function textDialect(text: string, sql: boolean): Dialect | null {
   if (MYSQL_SYNTAX.test(text)) return 'mysql';
   if ((sql ? SQL_BACKTICK_IDENTIFIER : JS_BACKTICK_IDENTIFIER).test(text)) return 'mysql';
   if (SQLITE_SYNTAX.test(text)) return 'sqlite';
+  // A file that branches on the client (`if (client === 'mysql') … else …`) runs Postgres code too.
+  if (COMPARED_CLIENT.test(text)) return null;
   const named = new Set<Dialect>();
-  for (const match of text.matchAll(CLIENT_NAME)) {
+  for (const match of text.matchAll(CONFIGURED_CLIENT)) {
     const name = (match[1] ?? '').toLowerCase();
     named.add(name.startsWith('mysql') || name === 'mariadb' ? 'mysql' : name.includes('sqlite') ? 'sqlite' : 'postgres');
   }
-  // A file that branches on the client (`if (client === 'pg') … else …`) runs Postgres code too.
   if (named.size === 1) {
     const [only] = named;
     return only === 'postgres' ? null : (only ?? null);

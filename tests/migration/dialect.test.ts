@@ -40,6 +40,9 @@ describe('textDialect', () => {
     expect(textDialect("const knex = Knex({ client: 'mysql2' });", false)).toBe('mysql');
     expect(textDialect("export default { type: 'better-sqlite3' };", false)).toBe('sqlite');
     expect(textDialect("if (client === 'mysql') { a(); } else if (client === 'pg') { b(); }", false)).toBeNull();
+    // Found in a knex app that supports three databases: only MySQL is named, in a comparison.
+    expect(textDialect("const isMySQL = env.DB_CLIENT === 'mysql' || env.DB_CLIENT === 'mysql2';\nknex.raw(`CREATE INDEX ${x} i ON t (c)`);", false)).toBeNull();
+    expect(textDialect("switch (driver) { case 'sqlite3': break; }", false)).toBeNull();
     expect(textDialect("const client = 'pg';", false)).toBeNull();
   });
 
