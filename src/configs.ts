@@ -6,6 +6,21 @@ type RuleRecord = Partial<Record<`guardrails/${RuleName}`, Severity>>;
 /** Every JS/TS flavour, so `eslint .` with a flat config picks up TS and JSX files too. */
 export const SOURCE_FILES = ['**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}'];
 
+/** `.sql` files, linted with the `guardrails/sql` language (ESLint 9.7+; flat config only). */
+export const SQL_FILES = ['**/*.sql'];
+
+/**
+ * Configs whose flat form also lints `.sql` files: their flat config is an array
+ * `[JS/TS entry, .sql entry]`. ESLint 8 and eslintrc cannot lint other languages,
+ * so the legacy configs stay JS/TS only.
+ */
+const SQL_CONFIG_NAMES = ['recommended', 'scripts'] as const;
+type SqlConfigName = (typeof SQL_CONFIG_NAMES)[number];
+export const SQL_CONFIGS: ReadonlySet<ConfigName> = new Set(SQL_CONFIG_NAMES);
+
+/** Rules that run on `.sql` files (the others are JS/TS only, `meta.languages: ['js/js']`). */
+const SQL_RULES: ReadonlySet<string> = new Set(['guardrails/no-adhoc-ddl', 'guardrails/require-concurrent-index']);
+
 /**
  * The one record both config systems are built from: a rule enabled here is
  * enabled in `plugin:guardrails/<name>` and in `configs['flat/<name>']` alike.
@@ -51,20 +66,47 @@ export function createLegacyConfig(name: ConfigName) {
   };
 }
 
-/**
- * `...plugin.configs['flat/<name>']` in `eslint.config.js`, or `extends: ['guardrails/<name>']`
- * with `defineConfig`; `plugin` must be the exported plugin object.
- */
-export function createFlatConfig<Name extends ConfigName, Plugin>(name: Name, plugin: Plugin) {
-  return {
+/** The JS/TS entry of `flat/<name>`. */
+function sourceEntry<Name extends ConfigName, Plugin>(name: Name, plugin: Plugin) {
+  const entry = {
     name: `guardrails/${name}` as const,
     files: [...SOURCE_FILES],
     plugins: { guardrails: plugin },
     rules: { ...configRules[name] } as RuleRecord,
   };
+  // No `language` key (ESLint before 9.7 rejects it), but typed as optional so that
+  // `configs.map((config) => config.language ? … : …)` type-checks in users' configs.
+  return entry as typeof entry & { language?: string };
+}
+
+/** The `.sql` entry of `flat/<name>`: the SQL rules of the config, on the `guardrails/sql` language. */
+function sqlEntry<Name extends ConfigName, Plugin>(name: Name, plugin: Plugin) {
+  const rules: RuleRecord = Object.fromEntries(Object.entries(configRules[name]).filter(([rule]) => SQL_RULES.has(rule)));
+  return {
+    name: `guardrails/${name}/sql` as const,
+    files: [...SQL_FILES],
+    plugins: { guardrails: plugin },
+    language: 'guardrails/sql',
+    rules,
+  };
+}
+
+/** What `configs['flat/<name>']` is: `[JS/TS entry, .sql entry]` for the SQL configs, else the JS/TS entry. */
+export type FlatConfigOf<Name extends ConfigName, Plugin> = Name extends SqlConfigName
+  ? [ReturnType<typeof sourceEntry<Name, Plugin>>, ReturnType<typeof sqlEntry<Name, Plugin>>]
+  : ReturnType<typeof sourceEntry<Name, Plugin>>;
+
+/**
+ * `plugin.configs['flat/<name>']` in `eslint.config.js`, or `extends: ['guardrails/<name>']`
+ * with `defineConfig`; `plugin` must be the exported plugin object. `recommended` and
+ * `scripts` are arrays (JS/TS, then `.sql`); `web` is one object.
+ */
+export function createFlatConfig<Name extends ConfigName, Plugin>(name: Name, plugin: Plugin): FlatConfigOf<Name, Plugin> {
+  const source = sourceEntry(name, plugin);
+  return (SQL_CONFIGS.has(name) ? [source, sqlEntry(name, plugin)] : source) as FlatConfigOf<Name, Plugin>;
 }
 
 /** The type of `plugin.configs`, derived from the record and the two builders, for a plugin of type `Plugin`. */
 export type PluginConfigs<Plugin> = Record<ConfigName, ReturnType<typeof createLegacyConfig>> & {
-  [Name in ConfigName as `flat/${Name}`]: ReturnType<typeof createFlatConfig<Name, Plugin>>;
+  [Name in ConfigName as `flat/${Name}`]: FlatConfigOf<Name, Plugin>;
 };

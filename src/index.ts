@@ -1,6 +1,7 @@
 import { name, version } from '../package.json';
 import { CONFIG_NAMES, createFlatConfig, createLegacyConfig } from './configs';
 import type { PluginConfigs } from './configs';
+import { sqlLanguage } from './languages/sql';
 import { rules } from './rules';
 import type { RuleName } from './rules';
 
@@ -22,9 +23,27 @@ interface PublicRule {
   create(context: unknown): Record<string, Handler | undefined>;
 }
 
+/**
+ * The SQL language as the plugin's public type shows it. Users only name it
+ * (`language: 'guardrails/sql'`) and ESLint alone calls it; its exact type
+ * (readonly visitor keys, its own `SourceCode`) is kept internal, as for rules,
+ * so that ESLint's `Plugin` type accepts the plugin without a cast.
+ */
+interface PublicLanguage {
+  readonly fileType: 'text';
+  readonly lineStart: 0 | 1;
+  readonly columnStart: 0 | 1;
+  readonly nodeTypeKey: string;
+  validateLanguageOptions(languageOptions: unknown): void;
+  parse(file: unknown, context: unknown): never;
+  createSourceCode(file: unknown, parseResult: unknown, context: unknown): never;
+}
+
 const base = {
   meta: { name, version, namespace: 'guardrails' as const },
   rules: rules satisfies Record<RuleName, PublicRule> as Record<RuleName, PublicRule>,
+  /** `language: 'guardrails/sql'` in a flat config (ESLint 9.7+). */
+  languages: { sql: sqlLanguage as unknown as PublicLanguage },
 };
 
 /**

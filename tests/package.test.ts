@@ -127,12 +127,10 @@ describe.each(ruleNames)('rule %s', (name) => {
 
 describe.each(configNames)('config %s', (name) => {
   const legacy = plugin.configs[name] as { plugins: string[]; rules: Record<string, string> };
-  const flat = plugin.configs[`flat/${name}`] as {
-    name: string;
-    files: string[];
-    plugins: Record<string, unknown>;
-    rules: Record<string, string>;
-  };
+  type FlatConfig = { name: string; files: string[]; plugins: Record<string, unknown>; rules: Record<string, string>; language?: string };
+  const flatConfig = plugin.configs[`flat/${name}`] as unknown as FlatConfig | FlatConfig[];
+  // `recommended` and `scripts` are [JS/TS entry, .sql entry]; `web` is one object.
+  const [flat, sqlEntry] = (Array.isArray(flatConfig) ? flatConfig : [flatConfig]) as [FlatConfig, FlatConfig | undefined];
 
   it('legacy and flat enable the same rules, as errors, and only rules that exist', () => {
     expect(flat.rules).toEqual(legacy.rules);
@@ -150,21 +148,44 @@ describe.each(configNames)('config %s', (name) => {
     expect(flat.files).toEqual(['**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}']);
   });
 
+  it('lints .sql files with the guardrails/sql language, with the SQL rules only, in recommended and scripts', () => {
+    if (name === 'web') {
+      expect(sqlEntry).toBeUndefined();
+      return;
+    }
+    expect(sqlEntry).toEqual({
+      name: `guardrails/${name}/sql`,
+      files: ['**/*.sql'],
+      plugins: { guardrails: plugin },
+      language: 'guardrails/sql',
+      rules: Object.fromEntries(Object.entries(legacy.rules).filter(([rule]) => rule !== 'guardrails/no-raw-external-anchor')),
+    });
+    expect(sqlEntry?.plugins.guardrails).toBe(plugin);
+  });
+
   it('resolves with ESLint#calculateConfigForFile when spread into a flat config', async () => {
     const eslint = new ESLint({
       cwd: ROOT,
       overrideConfigFile: true,
-      overrideConfig: [flat as unknown as Linter.Config],
+      overrideConfig: (Array.isArray(flatConfig) ? flatConfig : [flatConfig]) as unknown as Linter.Config[],
     });
     const config = (await eslint.calculateConfigForFile('src/some-file.tsx')) as { rules: Record<string, unknown> };
     for (const rule of Object.keys(legacy.rules)) expect((config.rules[rule] as unknown[])[0]).toBe(2);
   });
 
   it('keeps its name through defineConfig, where the config inspector and error messages show it', () => {
-    const named = defineConfig({ name: 'app', plugins: { guardrails: plugin as unknown as ESLint.Plugin }, extends: [`guardrails/${name}`] });
-    expect(named.map((config) => config.name)).toContain(`app > guardrails/${name}`);
-    const spread = defineConfig(flat as unknown as Linter.Config);
-    expect(spread.map((config) => config.name)).toEqual([`guardrails/${name}`]);
+    const entries = [flat, ...(sqlEntry ? [sqlEntry] : [])];
+    // String extends: ESLint names an array config's entries `<extends>[i]`, an object by its own name.
+    const byString = defineConfig({ name: 'app', plugins: { guardrails: plugin as unknown as ESLint.Plugin }, extends: [`guardrails/${name}`] });
+    expect(byString.map((config) => config.name)).toEqual([
+      ...(sqlEntry ? entries.map((_, index) => `app > guardrails/${name}[${index}]`) : [`app > guardrails/${name}`]),
+      'app',
+    ]);
+    const byObject = defineConfig({ name: 'app', extends: [plugin.configs[`flat/${name}`] as unknown as Linter.Config] });
+    expect(byObject.map((config) => config.name)).toEqual(entries.map((entry) => `app > ${entry.name}`));
+    const spread = defineConfig(entries as unknown as Linter.Config[]);
+    expect(spread.map((config) => config.name)).toEqual(entries.map((entry) => entry.name));
+    expect(entries[0]?.name).toBe(`guardrails/${name}`);
   });
 
   it('resolves through defineConfig({ extends: ["guardrails/<name>"] })', async () => {

@@ -14,8 +14,8 @@ module.exports = [
     languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } },
   },
 
-  // The whole repo: both policies.
-  guardrails.configs['flat/recommended'],
+  // The whole repo: both policies, on JS/TS and on `.sql` files (the guardrails/sql language).
+  ...guardrails.configs['flat/recommended'],
 
   // The web app: both rules, and the quick-fix imports SafeLink from the app's alias.
   {
@@ -29,9 +29,9 @@ module.exports = [
     },
   },
 
-  // Scripts and the migrations folder: the SQL rules only.
-  {
-    ...guardrails.configs['flat/scripts'],
-    files: ['scripts/**/*.{js,ts}', 'infra/**/*.{js,ts}'],
-  },
+  // Scripts and the migrations folder: the SQL rules only. `flat/scripts` is
+  // [JS/TS entry, .sql entry]: scope the JS/TS one; `.sql` files are linted repo-wide.
+  ...guardrails.configs['flat/scripts'].map((config) =>
+    config.language ? config : { ...config, files: ['scripts/**/*.{js,ts}', 'infra/**/*.{js,ts}'] },
+  ),
 ];

@@ -86,13 +86,25 @@ export function scanSqlExpression(node: TSESTree.Node, scope: Scope, sink: TSEST
 
 function readIndexStatement(statement: SqlStatement, joined: JoinedString, tokens: readonly Token[], multiStatement: boolean, order: number): SqlIndexStatement | null {
   const own = tokens.filter((token) => token.start >= statement.start && token.end <= statement.end);
-  const common = {
-    only: statement.flags.only,
-    lowerCase: statement.keywordCase === 'lower',
-    multiStatement: multiStatement && !statement.nested,
-    nested: statement.nested,
-    order,
-  };
+  const facts = readIndexFacts(statement, joined.text, own, (offset) => sourceIndexAt(joined, offset));
+  return facts && { ...facts, multiStatement: multiStatement && !statement.nested, nested: statement.nested, order };
+}
+
+/** What an index statement is, whichever host its text comes from (a JS string or a `.sql` file). */
+export type SqlIndexFacts = Omit<SqlIndexStatement, 'multiStatement' | 'nested' | 'order'>;
+
+/**
+ * Reads a `CREATE INDEX`, `DROP INDEX` or `REINDEX` from its facts and its own
+ * tokens (offsets into `text`); `sourceIndex` maps a text offset to the linted
+ * file (null where the text is not verbatim there). Null for other statements.
+ */
+export function readIndexFacts(
+  statement: SqlStatement,
+  text: string,
+  own: readonly Token[],
+  sourceIndex: (offset: number) => number | null,
+): SqlIndexFacts | null {
+  const common = { only: statement.flags.only, lowerCase: statement.keywordCase === 'lower' };
   if (statement.ddl && statement.kind === 'CREATE INDEX') {
     const concurrently = statement.flags.concurrently;
     const unique = statement.flags.unique ? 'UNIQUE ' : '';
@@ -105,8 +117,8 @@ function readIndexStatement(statement: SqlStatement, joined: JoinedString, token
       indexName: statement.name === null ? null : normalizeTableName(statement.name),
       label: clip(`CREATE ${unique}INDEX${concurrently ? ' CONCURRENTLY' : ''} ${target}`),
       concurrentForm: `CREATE ${unique}INDEX CONCURRENTLY`,
-      span: headSpan(joined, statement.start, statement.headEnd),
-      insertAt: statement.nested ? null : insertionAfter(joined, own.find((token) => isWord(token, 'INDEX'))),
+      span: headSpan(text, sourceIndex, statement.start, statement.headEnd),
+      insertAt: statement.nested ? null : insertionAfter(sourceIndex, own.find((token) => isWord(token, 'INDEX'))),
     };
   }
   if (statement.ddl && statement.kind === 'DROP INDEX') {
@@ -119,20 +131,22 @@ function readIndexStatement(statement: SqlStatement, joined: JoinedString, token
       indexName: statement.name === null ? null : normalizeTableName(statement.name),
       label: clip(`DROP INDEX${concurrently ? ' CONCURRENTLY' : ''} ${statement.name ?? '…'}`),
       concurrentForm: 'DROP INDEX CONCURRENTLY',
-      span: headSpan(joined, statement.start, statement.headEnd),
-      insertAt: statement.nested ? null : insertionAfter(joined, own.find((token) => isWord(token, 'INDEX'))),
+      span: headSpan(text, sourceIndex, statement.start, statement.headEnd),
+      insertAt: statement.nested ? null : insertionAfter(sourceIndex, own.find((token) => isWord(token, 'INDEX'))),
     };
   }
-  if (statement.kind === 'REINDEX') return readReindex(own, joined, common);
+  if (statement.kind === 'REINDEX') return readReindex(own, text, sourceIndex, statement.nested, common);
   return null;
 }
 
 /** `REINDEX [(options)] INDEX|TABLE|SCHEMA|DATABASE [CONCURRENTLY] name`. `REINDEX SYSTEM` cannot be concurrent. */
 function readReindex(
   tokens: readonly Token[],
-  joined: JoinedString,
-  common: Pick<SqlIndexStatement, 'only' | 'lowerCase' | 'multiStatement' | 'nested' | 'order'>,
-): SqlIndexStatement | null {
+  text: string,
+  sourceIndex: (offset: number) => number | null,
+  nested: boolean,
+  common: Pick<SqlIndexStatement, 'only' | 'lowerCase'>,
+): SqlIndexFacts | null {
   let i = 1;
   let concurrently = false;
   if (tokens[i]?.type === 'punct' && tokens[i]?.value === '(') {
@@ -155,19 +169,19 @@ function readReindex(
     i++;
   }
   const name = tokens[i];
-  const nameText = name ? joined.text.slice(name.start, name.end) : '';
+  const nameText = name ? text.slice(name.start, name.end) : '';
   const first = tokens[0];
   if (!first) return null;
   return {
     ...common,
     kind: 'reindex',
     concurrently,
-    table: null,
+    table: object.value === 'TABLE' && name ? normalizeTableName(nameText) : null,
     indexName: object.value === 'INDEX' && name ? normalizeTableName(nameText) : null,
     label: clip(`REINDEX ${object.value}${concurrently ? ' CONCURRENTLY' : ''}${nameText ? ` ${nameText}` : ''}`),
     concurrentForm: `REINDEX ${object.value} CONCURRENTLY`,
-    span: headSpan(joined, first.start, (name ?? object).end),
-    insertAt: common.nested ? null : insertionAfter(joined, object),
+    span: headSpan(text, sourceIndex, first.start, (name ?? object).end),
+    insertAt: nested ? null : insertionAfter(sourceIndex, object),
   };
 }
 
@@ -176,22 +190,22 @@ function isWord(token: Token | undefined, value: string): boolean {
 }
 
 /** Source index just past `token` when the whole token is verbatim in the source. */
-function insertionAfter(joined: JoinedString, token: Token | undefined): number | null {
+function insertionAfter(sourceIndex: (offset: number) => number | null, token: Token | undefined): number | null {
   if (!token) return null;
-  const first = sourceIndexAt(joined, token.start);
-  const last = sourceIndexAt(joined, token.end - 1);
+  const first = sourceIndex(token.start);
+  const last = sourceIndex(token.end - 1);
   if (first === null || last === null || last - first !== token.end - 1 - token.start) return null;
   return last + 1;
 }
 
 /** Source range of `[start, end)`, cut to the verbatim run it starts with; null when its start is not verbatim. */
-function headSpan(joined: JoinedString, start: number, end: number): [number, number] | null {
-  const from = sourceIndexAt(joined, start);
+export function headSpan(text: string, sourceIndex: (offset: number) => number | null, start: number, end: number): [number, number] | null {
+  const from = sourceIndex(start);
   if (from === null) return null;
   // Stop where the text stops being a verbatim copy of the source (a hole, an escape).
   let last = start;
-  while (last + 1 < end && sourceIndexAt(joined, last + 1) === from + (last + 1 - start)) last++;
-  while (last > start && /\s/.test(joined.text[last] ?? '')) last--;
+  while (last + 1 < end && sourceIndex(last + 1) === from + (last + 1 - start)) last++;
+  while (last > start && /\s/.test(text[last] ?? '')) last--;
   return [from, from + (last - start) + 1];
 }
 

@@ -1,16 +1,328 @@
-import type { MigrationModel } from './model';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { findBuilderIndexCall, findTableChange, type BuilderIndexCall } from '../migration-runners/builder-calls';
+import { enclosingClass, outermostFunction, transactionCallbackAround } from '../migration-runners/migration-functions';
+import { detectRunner, type Runner } from '../migration-runners/runner';
+import { migrationSqlExpressions, sqlCallOptions } from '../migration-runners/sql-sinks';
+import { normalizeTableName } from '../migration-runners/table-names';
+import {
+  isNoTransactionCall,
+  knexDisablesTransaction,
+  mikroOrmClassDisablesTransaction,
+  typeormClassDisablesTransaction,
+} from '../migration-runners/transaction-markers';
+import type { TransactionReason } from '../migration-runners/transaction-reasons';
+import { evaluateString, getStaticPropertyName, readConstObjectProperty, unwrapExpression } from '../static';
+import { analyzeSql } from '../sql/analyze';
+import { HOLE_CHAR, lexSql, type Token } from '../sql/lexer';
+import { classifyTag } from '../sql/sinks';
+import { joinStaticString, sourceIndexAt } from '../sql/source-map';
+import { headSpan } from '../migration-runners/sql-index-statements';
+import type { Direction, MigrationModel, MigrationStatement, TableEvent } from './model';
+
+type Scope = TSESLint.Scope.Scope;
+type SourceCode = Readonly<TSESLint.SourceCode>;
 
 interface ContextLike {
   readonly sourceCode: object;
 }
 
+/** Where a JS call runs in the migration: its step, direction, order and transaction. */
+export interface JsPlace {
+  /** The migration step (outermost function), or the program for top-level code. */
+  readonly step: object;
+  readonly direction: Direction | null;
+  readonly order: number;
+  /** Why the call runs inside a transaction, or null. */
+  readonly transaction: TransactionReason | null;
+}
+
+/** An index builder call (`pgm.createIndex`, `table.index` in `alterTable`…) with where it runs. */
+export interface JsBuilderIndex extends JsPlace {
+  readonly builder: BuilderIndexCall;
+}
+
+/** A call in a JS/TS migration, with its scope: what builder-call readers start from. */
+export interface JsCall {
+  readonly node: TSESTree.CallExpression;
+  readonly scope: Scope;
+}
+
 /**
- * The model of a JS/TS migration: the SQL it runs through its runner's SQL
- * calls and tagged templates, with the runner's transaction model.
- *
- * Placeholder until the JS host is extracted from `require-concurrent-index`.
+ * The JS host's facts: the shared model plus what only JS migrations have
+ * (builder calls, the JS node that runs each SQL statement, the runner).
  */
-// eslint-disable-next-line @typescript-eslint/no-unused-vars -- placeholder; the host replaces it
-export function jsMigrationModel(_context: ContextLike): MigrationModel {
-  return { host: 'js', statements: [], createdTables: [], droppedTables: [] };
+export interface JsMigrationFacts {
+  readonly model: MigrationModel;
+  readonly runner: Runner | null;
+  readonly program: TSESTree.Program;
+  /** Every call in the file, in source order, with its scope. */
+  readonly calls: readonly JsCall[];
+  readonly builderIndexes: readonly JsBuilderIndex[];
+  /** The call (or tagged template) that runs a statement of `model`. */
+  sinkOf(statement: MigrationStatement): TSESTree.Node | undefined;
+  /** Step, direction, order and transaction of any node in the file (a builder call). */
+  placeOf(node: TSESTree.Node, passedTransaction?: boolean): JsPlace;
+}
+
+/** Methods that open or close a transaction on a TypeORM query runner. */
+const TRANSACTION_METHODS: Readonly<Record<string, boolean>> = { startTransaction: true, commitTransaction: false, rollbackTransaction: false };
+const OPENERS: ReadonlySet<string> = new Set(['BEGIN', 'START TRANSACTION']);
+const CLOSERS: ReadonlySet<string> = new Set(['COMMIT', 'ROLLBACK', 'END', 'ABORT']);
+/** Step names that undo a migration. */
+const DOWN_NAMES: ReadonlySet<string> = new Set(['down', 'revert', 'rollback', 'undo']);
+const UP_NAMES: ReadonlySet<string> = new Set(['up', 'migrate', 'apply']);
+
+/** A text made only of unknown pieces. */
+const ONLY_HOLES = new RegExp(`^[\\s${HOLE_CHAR}]*$`);
+
+/** Per file (its `SourceCode`), the facts per runner setting (`auto` or a forced runner). */
+const cache = new WeakMap<object, Map<string, JsMigrationFacts>>();
+
+/** The model of a JS/TS migration: the SQL it runs through its runner's SQL calls and tagged templates. */
+export function jsMigrationModel(context: ContextLike, runner: Runner | 'auto' = 'auto'): MigrationModel {
+  return jsMigrationFacts(context, runner).model;
+}
+
+/**
+ * The JS host's facts for the file, built once per file and runner setting
+ * (cached on its `SourceCode`) by one walk of the AST that every migration
+ * rule shares. `runner`: a rule's `runner` option; `auto` detects it.
+ */
+export function jsMigrationFacts(context: ContextLike, runner: Runner | 'auto' = 'auto'): JsMigrationFacts {
+  const sourceCode = context.sourceCode as SourceCode;
+  let perRunner = cache.get(sourceCode);
+  if (!perRunner) {
+    perRunner = new Map();
+    cache.set(sourceCode, perRunner);
+  }
+  let facts = perRunner.get(runner);
+  if (!facts) {
+    facts = buildFacts(sourceCode, runner === 'auto' ? detectRunner(sourceCode.ast, sourceCode) : runner);
+    perRunner.set(runner, facts);
+  }
+  return facts;
+}
+
+/** `up`/`down` from the name the outermost function is given, or null. */
+export function stepDirection(step: object): Direction | null {
+  const name = stepName(step as TSESTree.Node);
+  if (name === null) return null;
+  if (UP_NAMES.has(name)) return 'up';
+  return DOWN_NAMES.has(name) ? 'down' : null;
+}
+
+function stepName(fn: TSESTree.Node): string | null {
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration) return fn.id?.name ?? null;
+  if (fn.type !== AST_NODE_TYPES.FunctionExpression && fn.type !== AST_NODE_TYPES.ArrowFunctionExpression) return null;
+  if (fn.id) return fn.id.name;
+  const parent = fn.parent;
+  switch (parent.type) {
+    case AST_NODE_TYPES.MethodDefinition:
+    case AST_NODE_TYPES.Property:
+    case AST_NODE_TYPES.PropertyDefinition:
+      return getStaticPropertyName(parent);
+    case AST_NODE_TYPES.VariableDeclarator:
+      return parent.id.type === AST_NODE_TYPES.Identifier ? parent.id.name : null;
+    case AST_NODE_TYPES.AssignmentExpression:
+      return parent.left.type === AST_NODE_TYPES.MemberExpression ? getStaticPropertyName(parent.left) : null;
+    default:
+      return null;
+  }
+}
+
+interface Sink {
+  readonly node: TSESTree.Node;
+  readonly expression: TSESTree.Node;
+  readonly scope: Scope;
+  readonly step: object;
+}
+
+function buildFacts(sourceCode: SourceCode, runner: Runner | null): JsMigrationFacts {
+  const program = sourceCode.ast;
+  const calls: JsCall[] = [];
+  const sinks: Sink[] = [];
+  const createdTables: TableEvent[] = [];
+  const droppedTables: TableEvent[] = [];
+  const noTransactionSteps = new Set<object>();
+  const transactionControl: { open: boolean; order: number; step: object; reason: TransactionReason }[] = [];
+  const builderCalls: { builder: BuilderIndexCall; step: object }[] = [];
+  const stepOf = (node: TSESTree.Node): object => outermostFunction(node) ?? program;
+
+  walk(program, sourceCode.visitorKeys, (node) => {
+    if (node.type === AST_NODE_TYPES.CallExpression) {
+      const scope = sourceCode.getScope(node);
+      const step = stepOf(node);
+      calls.push({ node, scope });
+      if (isNoTransactionCall(node)) noTransactionSteps.add(step);
+      const callee = unwrapExpression(node.callee);
+      const method = callee.type === AST_NODE_TYPES.MemberExpression ? getStaticPropertyName(callee) : null;
+      if (method !== null && Object.hasOwn(TRANSACTION_METHODS, method)) {
+        transactionControl.push({ open: TRANSACTION_METHODS[method] === true, order: node.range[0], step, reason: 'startTransaction' });
+      }
+      const tableChange = findTableChange(node, scope);
+      if (tableChange) (tableChange.change === 'create' ? createdTables : droppedTables).push({ table: tableChange.table, step, order: tableChange.at.range[0] });
+      const builder = findBuilderIndexCall(node, runner, scope);
+      if (builder) builderCalls.push({ builder, step });
+      for (const expression of migrationSqlExpressions(node, runner, scope)) sinks.push({ node, expression, scope, step });
+    } else if (node.type === AST_NODE_TYPES.TaggedTemplateExpression) {
+      const scope = sourceCode.getScope(node);
+      if (classifyTag(node.tag, scope) === 'sql') sinks.push({ node, expression: node.quasi, scope, step: stepOf(node) });
+    }
+  });
+
+  // SQL statements, with the tables and transaction control they carry.
+  const pending: { statement: Omit<MigrationStatement, 'transaction'>; sink: Sink }[] = [];
+  for (const sink of sinks) {
+    for (const alternative of evaluateString(sink.expression, sink.scope)) {
+      const joined = joinStaticString(alternative);
+      const text = joined.text;
+      // Nothing known (`sql\`…\`.execute(db)` passes `db`): no statement to read.
+      if (ONLY_HOLES.test(text)) continue;
+      const statements = analyzeSql(text);
+      if (statements.length === 0) continue;
+      const topLevel = statements.filter((statement) => !statement.nested).length;
+      const tokens = lexSql(text);
+      const sourceIndex = (offset: number): number | null => sourceIndexAt(joined, offset);
+      for (const statement of statements) {
+        const order = sink.node.range[0] + statement.start / (text.length + 1);
+        const own = statement.nested
+          ? statement.exact
+            ? lexSql(text.slice(statement.start, statement.end)).map((token) => shift(token, statement.start))
+            : []
+          : tokens.filter((token) => token.start >= statement.start && token.end <= statement.end);
+        if (!statement.nested && OPENERS.has(statement.kind)) transactionControl.push({ open: true, order, step: sink.step, reason: 'begin' });
+        else if (!statement.nested && CLOSERS.has(statement.verb)) transactionControl.push({ open: false, order, step: sink.step, reason: 'begin' });
+        else if (statement.ddl && statement.kind === 'CREATE TABLE' && statement.name !== null && !statement.flags.temporary) {
+          const table = normalizeTableName(statement.name);
+          if (table !== null) createdTables.push({ table, step: sink.step, order });
+        } else if (statement.ddl && statement.kind === 'DROP TABLE' && statement.name !== null) {
+          const table = normalizeTableName(statement.name);
+          if (table !== null) droppedTables.push({ table, step: sink.step, order });
+        }
+        const span = headSpan(text, sourceIndex, statement.start, statement.headEnd);
+        const loc = span ? { start: sourceCode.getLocFromIndex(span[0]), end: sourceCode.getLocFromIndex(span[1]) } : sink.expression.loc;
+        pending.push({
+          sink,
+          statement: {
+            statement,
+            text,
+            tokens: own,
+            sourceIndex,
+            loc,
+            step: sink.step,
+            direction: stepDirection(sink.step),
+            order,
+            multiStatement: topLevel > 1 && !statement.nested,
+          },
+        });
+      }
+    }
+  }
+
+  let moduleScope: Scope | undefined;
+  /** Why code at `node` runs in a transaction, or null when it runs on its own. */
+  function transactionReason(node: TSESTree.Node, order: number, step: object, passedTransaction: boolean): TransactionReason | null {
+    if (transactionCallbackAround(node)) return 'callback';
+    if (passedTransaction) return 'option';
+    let open: TransactionReason | null = null;
+    for (const control of transactionControl) {
+      if (control.step === step && control.order < order) open = control.open ? control.reason : null;
+    }
+    if (open) return open;
+    moduleScope ??= sourceCode.getScope(program);
+    switch (runner) {
+      case 'knex':
+        return knexDisablesTransaction(program, moduleScope) ? null : 'knex';
+      case 'node-pg-migrate':
+        return noTransactionSteps.has(step) ? null : 'node-pg-migrate';
+      case 'typeorm': {
+        const classNode = enclosingClass(node);
+        return classNode && !typeormClassDisablesTransaction(classNode, moduleScope) ? 'typeorm' : null;
+      }
+      case 'mikro-orm': {
+        const classNode = enclosingClass(node);
+        return classNode && !mikroOrmClassDisablesTransaction(classNode, moduleScope) ? 'mikro-orm' : null;
+      }
+      default:
+        // Sequelize and Kysely migrations run outside a transaction unless the code opens one.
+        return null;
+    }
+  }
+
+  const sinkOfStatement = new WeakMap<MigrationStatement, TSESTree.Node>();
+  const passed = new Map<TSESTree.Node, boolean>();
+  const statements = pending.map(({ statement, sink }): MigrationStatement => {
+    let passedTransaction = passed.get(sink.node);
+    if (passedTransaction === undefined) {
+      const options = sink.node.type === AST_NODE_TYPES.CallExpression ? sqlCallOptions(sink.node) : undefined;
+      passedTransaction = passesTransaction(options, sink.scope);
+      passed.set(sink.node, passedTransaction);
+    }
+    const transaction = statement.statement.nested
+      ? 'doBlock'
+      : statement.multiStatement
+        ? 'multiStatement'
+        : transactionReason(sink.node, statement.order, sink.step, passedTransaction);
+    const full: MigrationStatement = { ...statement, transaction };
+    sinkOfStatement.set(full, sink.node);
+    return full;
+  });
+
+  function placeOf(node: TSESTree.Node, passedTransaction = false): JsPlace {
+    const step = stepOf(node);
+    const order = node.range[0];
+    return { step, direction: stepDirection(step), order, transaction: transactionReason(node, order, step, passedTransaction) };
+  }
+
+  return {
+    model: { host: 'js', statements, createdTables, droppedTables },
+    runner,
+    program,
+    calls,
+    builderIndexes: builderCalls.map(({ builder }) => ({ builder, ...placeOf(builder.call, builder.transactionOption) })),
+    sinkOf: (statement) => sinkOfStatement.get(statement),
+    placeOf,
+  };
+}
+
+function shift(token: Token, by: number): Token {
+  return {
+    ...token,
+    start: token.start + by,
+    end: token.end + by,
+    ...(token.contentStart === undefined ? {} : { contentStart: token.contentStart + by }),
+  };
+}
+
+/** Pre-order walk of every node, children in source order. */
+function walk(root: TSESTree.Node, keys: SourceCode['visitorKeys'], visit: (node: TSESTree.Node) => void): void {
+  const stack: TSESTree.Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (!node) break;
+    visit(node);
+    const childKeys = keys[node.type] ?? [];
+    const children: TSESTree.Node[] = [];
+    for (const key of childKeys) {
+      const value = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(value)) {
+        for (const child of value) if (isNode(child)) children.push(child);
+      } else if (isNode(value)) {
+        children.push(value);
+      }
+    }
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as TSESTree.Node);
+  }
+}
+
+function isNode(value: unknown): value is TSESTree.Node {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+}
+
+/** Whether a SQL call's options carry a `transaction` (Sequelize `query(sql, { transaction: t })`). */
+function passesTransaction(options: TSESTree.Node | undefined, scope: Scope): boolean {
+  const value = options ? readConstObjectProperty(options, 'transaction', scope) : null;
+  if (!value) return false;
+  return !(value.type === AST_NODE_TYPES.Literal && value.value === null) && !(value.type === AST_NODE_TYPES.Identifier && value.name === 'undefined');
 }

@@ -12,6 +12,8 @@ import { sqlExpressions } from '../sql/sql-arguments';
 import type { SqlStatement } from '../sql/statement';
 import { isNonSqlContext, isOnlyUsedOutsideSql, stringRoot } from '../sql/string-context';
 import { createRule } from '../util/create-rule';
+import { isSqlSourceCode } from '../languages/sql/source-code';
+import { sqlFileListeners } from '../languages/sql/adhoc-ddl';
 import { getMigrationGlobs, isMigrationFile } from '../util/migrations';
 
 export interface NoAdhocDdlOptions {
@@ -107,6 +109,18 @@ export default createRule<Options, MessageIds>({
       // Prose capitalises only the first word ("Drop table users"); SQL is written in one case.
       if (statement.keywordCase === 'mixed') return false;
       return evidence === 'maybe' || statement.complete;
+    }
+
+    // A `.sql` file (the `guardrails/sql` language) runs every statement it holds.
+    const sqlSource = context.sourceCode;
+    if (isSqlSourceCode(sqlSource)) {
+      return sqlFileListeners(
+        sqlSource,
+        (statement) => shouldReport(statement, 'sql'),
+        (statement, loc) => {
+          context.report({ loc, messageId: 'adhocDdl', data: { statement: statement.label, migrations } });
+        },
+      );
     }
 
     function check(node: TSESTree.Node, evidence: Evidence, scope: TSESLint.Scope.Scope): void {

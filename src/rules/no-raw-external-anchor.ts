@@ -1,5 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ASTUtils, AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { isSqlSourceCode } from '../languages/sql/source-code';
 import { createRule } from '../util/create-rule';
 import { isInsideDefinitionOf } from '../jsx/component-definition';
 import { collectFactoryNames, isElementFactoryCall } from '../jsx/element-calls';
@@ -91,6 +92,8 @@ export default createRule<Options, MessageIds>({
       recommended: true,
     },
     hasSuggestions: true,
+    // JSX and templates only: ESLint 10.2+ refuses to enable it for another language (`.sql`).
+    ...({ languages: ['js/js'] } as object),
     messages: {
       externalHref: '`{{href}}` leaves the site (browsers read it as `{{resolved}}`). Use `<{{component}}>` for external links.',
       forbiddenScheme:
@@ -162,6 +165,8 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [options]) {
     const { sourceCode } = context;
+    // Older ESLint runs it on any language: a `.sql` file has no links.
+    if (isSqlSourceCode(sourceCode)) return {};
     const component = options.component ?? DEFAULTS.component;
     const importSource = options.importSource ?? null;
     const reportUnknown = (options.unknownHref ?? DEFAULTS.unknownHref) === 'report';

@@ -1,5 +1,5 @@
 import { classifyStatement } from './classify';
-import { HOLE_CHAR, lexSql, type Token } from './lexer';
+import { HOLE_CHAR, isMetaCommand, lexSql, type SqlComment, type Token } from './lexer';
 import type { SqlStatement } from './statement';
 
 /**
@@ -39,29 +39,92 @@ export function analyzeSql(text: string): SqlStatement[] {
 }
 
 function analyzeInto(out: SqlStatement[], text: string, plpgsql: boolean, map: OffsetMap, depth: number): void {
-  for (const tokens of splitStatements(lexSql(text), plpgsql)) {
-    const [head] = tokens;
-    if (!head) continue;
-    if (head.type === 'word' && head.value === 'DO') {
-      if (depth < MAX_NESTING) analyzeDoBlock(out, tokens, map, depth);
-      continue;
-    }
-    if (plpgsql && head.type === 'word' && head.value === 'EXECUTE') {
-      if (depth < MAX_NESTING) analyzeExecute(out, tokens, map, depth);
-      continue;
-    }
-    const verdict = classifyStatement(tokens, text, plpgsql);
-    const start = map(head.start);
-    const end = start.exact ? map((tokens.at(-1) ?? head).end).at : (start.spanEnd ?? start.at + 1);
-    out.push({
-      ...verdict,
-      start: start.at,
-      end,
-      headEnd: start.exact ? headEndIn(text, head.start, verdict.headEnd, map) : end,
-      nested: depth > 0,
-      exact: start.exact,
-    });
+  for (const tokens of splitStatements(lexSql(text), plpgsql)) analyzeGroup(out, tokens, text, plpgsql, map, depth);
+}
+
+/** Classifies the tokens of one statement into `out` (a `DO` block or PL/pgSQL `EXECUTE` adds what it runs instead). */
+function analyzeGroup(out: SqlStatement[], tokens: readonly Token[], text: string, plpgsql: boolean, map: OffsetMap, depth: number): void {
+  const [head] = tokens;
+  if (!head) return;
+  if (head.type === 'word' && head.value === 'DO') {
+    if (depth < MAX_NESTING) analyzeDoBlock(out, tokens, map, depth);
+    return;
   }
+  if (plpgsql && head.type === 'word' && head.value === 'EXECUTE') {
+    if (depth < MAX_NESTING) analyzeExecute(out, tokens, map, depth);
+    return;
+  }
+  out.push(classifyAt(tokens, text, plpgsql, map, depth));
+}
+
+function classifyAt(tokens: readonly Token[], text: string, plpgsql: boolean, map: OffsetMap, depth: number): SqlStatement {
+  const head = tokens[0] as Token;
+  const verdict = classifyStatement(tokens, text, plpgsql);
+  const start = map(head.start);
+  const end = start.exact ? map((tokens.at(-1) ?? head).end).at : (start.spanEnd ?? start.at + 1);
+  return {
+    ...verdict,
+    start: start.at,
+    end,
+    headEnd: start.exact ? headEndIn(text, head.start, verdict.headEnd, map) : end,
+    nested: depth > 0,
+    exact: start.exact,
+  };
+}
+
+/** One top-level unit of a SQL script: a statement (with what a `DO` block runs) or a psql meta-command. */
+export type ScriptUnit =
+  | {
+      readonly type: 'statement';
+      /** The statement's own tokens (no `;`), offsets into the script. */
+      readonly tokens: readonly Token[];
+      /** The statement's own facts (a `DO` block is classified as `DO`, not DDL). */
+      readonly statement: SqlStatement;
+      /** Statements a `DO` block runs (its body, and the strings its `EXECUTE`s run), marked `nested`. */
+      readonly nested: readonly SqlStatement[];
+    }
+  | { readonly type: 'meta'; readonly token: Token };
+
+export interface AnalyzedScript {
+  readonly units: readonly ScriptUnit[];
+  readonly comments: readonly SqlComment[];
+}
+
+const IDENTITY: OffsetMap = (offset) => ({ at: offset, exact: true, run: 0 });
+
+/**
+ * A whole SQL script (a `.sql` file) as psql reads it: statements split on `;`,
+ * psql meta-commands (`\\set`, `\\i`…) as units of their own (they also end
+ * the statement before them), comments collected. The same classifier as
+ * `analyzeSql`, so a statement has the same facts in a JS string and in a file.
+ */
+export function analyzeSqlScript(text: string): AnalyzedScript {
+  const comments: SqlComment[] = [];
+  const tokens = lexSql(text, { comments, psql: true });
+  const units: ScriptUnit[] = [];
+  let current: Token[] = [];
+  const flush = (): void => {
+    if (current.length === 0) return;
+    const group = current;
+    current = [];
+    const nested: SqlStatement[] = [];
+    const statement = classifyAt(group, text, false, IDENTITY, 0);
+    const head = group[0] as Token;
+    if (head.type === 'word' && head.value === 'DO') analyzeGroup(nested, group, text, false, IDENTITY, 0);
+    units.push({ type: 'statement', tokens: group, statement, nested });
+  };
+  for (const token of tokens) {
+    if (token.type === 'punct' && token.value === ';') {
+      flush();
+    } else if (isMetaCommand(token)) {
+      flush();
+      units.push({ type: 'meta', token });
+    } else {
+      current.push(token);
+    }
+  }
+  flush();
+  return { units, comments };
 }
 
 /**

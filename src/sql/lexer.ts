@@ -52,9 +52,49 @@ const isWordPart = (ch: string): boolean => isWordStart(ch) || (ch >= '0' && ch 
 const isDigit = (ch: string): boolean => ch >= '0' && ch <= '9';
 const isSpace = (ch: string): boolean => ch === ' ' || ch === '\n' || ch === '\t' || ch === '\r' || ch === '\f' || ch === '\v';
 
+/** A comment found by the lexer (only collected when `LexOptions.comments` is given). */
+export interface SqlComment {
+  /** `line` for `-- …`, `block` for `/* … *\/` (PostgreSQL block comments nest). */
+  readonly type: 'line' | 'block';
+  /** Offset of `--` or `/*`. */
+  readonly start: number;
+  /** Offset just past the comment (a line comment stops before its line break). */
+  readonly end: number;
+  /** Text between the markers. */
+  readonly value: string;
+  /** A block comment with no closing `*\/`: it runs to the end of the text. */
+  readonly unterminated: boolean;
+}
+
+export interface LexOptions {
+  /** Collects every comment, in order. */
+  readonly comments?: SqlComment[];
+  /**
+   * psql script mode (`.sql` files): a backslash outside quotes starts a psql
+   * meta-command (`\set`, `\i`, `\connect`…) that runs to the end of its line
+   * (or a `\\` separator). It comes out as one `punct` token whose value is the
+   * whole command, starting with a backslash (see `isMetaCommand`).
+   */
+  readonly psql?: boolean;
+  /**
+   * psql mode: collects the ranges of `COPY … FROM stdin` data (the lines after
+   * the statement, up to a line `\\.`), which are skipped, not lexed.
+   */
+  readonly copyData?: { start: number; end: number }[];
+}
+
+/** Whether `token` is a psql meta-command produced in psql mode. */
+export function isMetaCommand(token: Token): boolean {
+  return token.type === 'punct' && token.value.length > 1 && token.value.startsWith('\\');
+}
+
 /** Split `text` into tokens, dropping whitespace and comments. */
-export function lexSql(text: string): Token[] {
+export function lexSql(text: string, options?: LexOptions): Token[] {
+  const comments = options?.comments;
+  const psql = options?.psql === true;
   const tokens: Token[] = [];
+  /** psql mode: index of the first token of the current statement. */
+  let statementStart = 0;
   const length = text.length;
   let i = 0;
   while (i < length) {
@@ -63,9 +103,31 @@ export function lexSql(text: string): Token[] {
     if (isSpace(ch)) {
       i++;
     } else if (ch === '-' && next === '-') {
-      i = skipLineComment(text, i);
+      const end = skipLineComment(text, i);
+      if (comments) {
+        const stop = text[end - 1] === '\n' ? (text[end - 2] === '\r' ? end - 2 : end - 1) : end;
+        comments.push({ type: 'line', start: i, end: stop, value: text.slice(i + 2, stop), unterminated: false });
+      }
+      i = end;
     } else if (ch === '/' && next === '*') {
-      i = skipBlockComment(text, i);
+      const end = skipBlockComment(text, i);
+      if (comments) {
+        const closed = end >= i + 4 && text[end - 2] === '*' && text[end - 1] === '/';
+        comments.push({ type: 'block', start: i, end, value: text.slice(i + 2, closed ? end - 2 : end), unterminated: !closed });
+      }
+      i = end;
+    } else if (psql && ch === '\\') {
+      const end = metaCommandEnd(text, i);
+      const value = text.slice(i, end);
+      tokens.push({ type: 'punct', value, start: i, end });
+      statementStart = tokens.length;
+      // `\copy t FROM stdin`: the data lines that follow are not SQL.
+      i = /^\\copy\b[^\n]*\bfrom\s+stdin\b/iu.test(value) ? skipCopyData(text, end, options.copyData) : end;
+    } else if (psql && ch === ';') {
+      tokens.push({ type: 'punct', value: ch, start: i, end: i + 1 });
+      const copiesFromStdin = isCopyFromStdin(tokens, statementStart);
+      statementStart = tokens.length;
+      i = copiesFromStdin ? skipCopyData(text, i + 1, options.copyData) : i + 1;
     } else if (ch === HOLE_CHAR) {
       tokens.push({ type: 'hole', value: ch, start: i, end: i + 1 });
       i++;
@@ -115,6 +177,57 @@ export function lexSql(text: string): Token[] {
     }
   }
   return tokens;
+}
+
+/**
+ * End of a psql meta-command starting at `start`: the end of its line, or a
+ * `\\\\` separator; quoted arguments (`\\set x 'a b'`) are skipped whole.
+ */
+function metaCommandEnd(text: string, start: number): number {
+  let i = start + 1;
+  while (i < text.length) {
+    const ch = text.charAt(i);
+    if (ch === '\n' || ch === '\r') return i;
+    if (ch === '\\' && text[i + 1] === '\\') return i + 2;
+    if (ch === "'" || ch === '"' || ch === '`') {
+      const close = text.indexOf(ch, i + 1);
+      const newline = text.indexOf('\n', i + 1);
+      // An argument never spans lines: an unclosed quote stops at the line's end.
+      i = close === -1 || (newline !== -1 && newline < close) ? i + 1 : close + 1;
+      continue;
+    }
+    i++;
+  }
+  return text.length;
+}
+
+/** `COPY … FROM STDIN` (pg_dump's data blocks), from the statement's tokens. */
+function isCopyFromStdin(tokens: readonly Token[], start: number): boolean {
+  if (tokens[start]?.type !== 'word' || tokens[start].value !== 'COPY') return false;
+  for (let i = start + 1; i < tokens.length - 1; i++) {
+    if (tokens[i]?.value === 'FROM' && tokens[i + 1]?.value === 'STDIN') return true;
+  }
+  return false;
+}
+
+/** Skips `COPY` data: the rest of the current line, then lines up to and including `\\.` (or the end of the text). */
+function skipCopyData(text: string, from: number, ranges: { start: number; end: number }[] | undefined): number {
+  const lineEnd = text.indexOf('\n', from);
+  if (lineEnd === -1) return text.length;
+  const start = lineEnd + 1;
+  let at = start;
+  while (at < text.length) {
+    const next = text.indexOf('\n', at);
+    const end = next === -1 ? text.length : next;
+    const line = text.slice(at, end).replace(/\r$/u, '');
+    if (line === '\\.') {
+      ranges?.push({ start, end: at });
+      return next === -1 ? text.length : next + 1;
+    }
+    at = end + 1;
+  }
+  ranges?.push({ start, end: text.length });
+  return text.length;
 }
 
 function skipLineComment(text: string, start: number): number {

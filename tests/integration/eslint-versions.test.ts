@@ -44,6 +44,19 @@ beforeAll(() => {
   }
 });
 
+/** `.sql` files: linted only with a flat config (the guardrails/sql language needs ESLint 9.7+). */
+const EXAMPLE_SQL_FILES = [
+  'prisma/migrations/20260201090000_create_invoices/migration.sql',
+  'prisma/migrations/20260301120000_index_invoices_by_customer/migration.sql',
+  'prisma/migrations/20260302080000_index_invoices_by_status/migration.sql',
+  'scripts/fix-prod.sql',
+  'supabase/migrations/20260310100000_index_profiles_by_username.sql',
+  'supabase/migrations/20260311100000_index_profiles_by_email.sql',
+  'supabase/migrations/20260312100000_index_profiles_by_team.sql',
+];
+const flatConfig = (mode: Mode) => mode.env.ESLINT_USE_FLAT_CONFIG !== 'false' && mode.fixture !== 'eslint8';
+const isSql = (file: string) => file.endsWith('.sql');
+
 const EXAMPLE_SOURCE_FILES = [
   'apps/web/src/components/BookDemo.tsx',
   'apps/web/src/components/Footer.tsx',
@@ -72,8 +85,10 @@ describe.each(modes)('$name', (mode) => {
     expect(run.fatal).toEqual([]);
     // TS, TSX and JS files of every workspace are linted, whatever the config system
     // (the root's own config files differ per system and are left out of the comparison).
-    expect(run.files.filter((file) => !file.startsWith('eslint.'))).toEqual(EXAMPLE_SOURCE_FILES);
-    expect(show(run.findings)).toEqual(show(expectedFindings()));
+    // `.sql` files too with a flat config; eslintrc cannot lint other languages.
+    const expectedFiles = flatConfig(mode) ? [...EXAMPLE_SOURCE_FILES, ...EXAMPLE_SQL_FILES].sort() : EXAMPLE_SOURCE_FILES;
+    expect(run.files.filter((file) => !file.startsWith('eslint.'))).toEqual(expectedFiles);
+    expect(show(run.findings)).toEqual(show(expectedFindings().filter((f) => flatConfig(mode) || !isSql(f.file))));
     expect(run.exitCode).toBe(1);
   });
 
@@ -101,6 +116,18 @@ describe.each(modes)('$name', (mode) => {
     expect(run.files).toEqual(['apps/web/src/components/Footer.tsx', 'apps/web/src/components/SafeLink.tsx']);
     expect(run.findings).toEqual([]);
     expect(run.exitCode).toBe(0);
+  });
+});
+
+describe.each(modes.filter(flatConfig))('$name: .sql migrations', (mode) => {
+  it('lints Prisma and Supabase migrations with their runner, and .sql scripts with no-adhoc-ddl', () => {
+    const consumer = consumers.get(mode.fixture) as string;
+    const project = copyExample(consumer, `${mode.name.replace(/\W+/g, '-')}-sql`);
+    const run = runEslint(consumer, project, [...mode.args.slice(1), 'prisma', 'supabase', 'scripts/fix-prod.sql'], mode.env);
+    expect(run.fatal).toEqual([]);
+    expect(run.files).toEqual(EXAMPLE_SQL_FILES);
+    expect(show(run.findings)).toEqual(show(expectedFindings().filter((f) => isSql(f.file))));
+    expect(run.exitCode).toBe(1);
   });
 });
 
