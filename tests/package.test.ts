@@ -127,7 +127,7 @@ describe.each(ruleNames)('rule %s', (name) => {
 
 describe.each(configNames)('config %s', (name) => {
   const legacy = plugin.configs[name] as { plugins: string[]; rules: Record<string, string> };
-  type FlatConfig = { name: string; files: string[]; plugins: Record<string, unknown>; rules: Record<string, string>; language?: string };
+  interface FlatConfig { name: string; files: string[]; plugins: Record<string, unknown>; rules: Record<string, string>; language?: string }
   const flatConfig = plugin.configs[`flat/${name}`] as unknown as FlatConfig | FlatConfig[];
   // `recommended` and `scripts` are [JS/TS entry, .sql entry]; `web` is one object.
   const [flat, sqlEntry] = (Array.isArray(flatConfig) ? flatConfig : [flatConfig]) as [FlatConfig, FlatConfig | undefined];
