@@ -14,9 +14,9 @@ export const SQL_FILES = ['**/*.sql'];
  * `[JS/TS entry, .sql entry]`. ESLint 8 and eslintrc cannot lint other languages,
  * so the legacy configs stay JS/TS only.
  */
-const SQL_CONFIGS = ['recommended', 'scripts'] as const;
-type SqlConfigName = (typeof SQL_CONFIGS)[number];
-const isSqlConfig = (name: ConfigName): name is SqlConfigName => (SQL_CONFIGS as readonly string[]).includes(name);
+const SQL_CONFIG_NAMES = ['recommended', 'scripts'] as const;
+type SqlConfigName = (typeof SQL_CONFIG_NAMES)[number];
+export const SQL_CONFIGS: ReadonlySet<ConfigName> = new Set(SQL_CONFIG_NAMES);
 
 /**
  * Rules that declare languages without `guardrails/sql` (`meta.languages: ['js/js', …]`) are left
@@ -99,48 +99,44 @@ export function createLegacyConfig(name: ConfigName) {
   };
 }
 
-/** The JS/TS (and template) entry of a flat config. */
-interface FlatSourceConfig<Name extends ConfigName, Plugin> {
-  name: `guardrails/${Name}`;
-  files: string[];
-  plugins: { guardrails: Plugin };
-  rules: RuleRecord;
-}
-
-/** The `.sql` entry of a flat config, linted with the `guardrails/sql` language. */
-interface FlatSqlConfig<Name extends ConfigName, Plugin> {
-  name: `guardrails/${Name}/sql`;
-  files: string[];
-  plugins: { guardrails: Plugin };
-  language: string;
-  rules: RuleRecord;
-}
-
-/** `flat/recommended` and `flat/scripts` are `[JS/TS entry, .sql entry]`; `flat/web` is one object. */
-export type FlatConfigOf<Name extends ConfigName, Plugin> = Name extends SqlConfigName
-  ? (FlatSourceConfig<Name, Plugin> | FlatSqlConfig<Name, Plugin>)[]
-  : FlatSourceConfig<Name, Plugin>;
-
-/**
- * `plugin.configs['flat/<name>']` in `eslint.config.js`, or `extends: ['guardrails/<name>']`
- * with `defineConfig`; `plugin` must be the exported plugin object.
- */
-export function createFlatConfig<Name extends ConfigName, Plugin>(name: Name, plugin: Plugin): FlatConfigOf<Name, Plugin> {
-  const source: FlatSourceConfig<Name, Plugin> = {
-    name: `guardrails/${name}`,
+/** The JS/TS entry of `flat/<name>`. */
+function sourceEntry<Name extends ConfigName, Plugin>(name: Name, plugin: Plugin) {
+  const entry = {
+    name: `guardrails/${name}` as const,
     files: name === 'scripts' ? [...SOURCE_FILES] : [...SOURCE_FILES, ...TEMPLATE_FILES],
     plugins: { guardrails: plugin },
     rules: { ...configRules[name] } as RuleRecord,
   };
-  if (!isSqlConfig(name)) return source as FlatConfigOf<Name, Plugin>;
-  const sql: FlatSqlConfig<Name, Plugin> = {
-    name: `guardrails/${name}/sql`,
+  // No `language` key (ESLint before 9.7 rejects it), but typed as optional so that
+  // `configs.map((config) => config.language ? … : …)` type-checks in users' configs.
+  return entry as typeof entry & { language?: string };
+}
+
+/** The `.sql` entry of `flat/<name>`: the SQL rules of the config, on the `guardrails/sql` language. */
+function sqlEntry<Name extends ConfigName, Plugin>(name: Name, plugin: Plugin) {
+  const rules: RuleRecord = Object.fromEntries(Object.entries(configRules[name]).filter(([rule]) => !JS_ONLY_RULES.has(rule)));
+  return {
+    name: `guardrails/${name}/sql` as const,
     files: [...SQL_FILES],
     plugins: { guardrails: plugin },
     language: 'guardrails/sql',
-    rules: Object.fromEntries(Object.entries(configRules[name]).filter(([rule]) => !JS_ONLY_RULES.has(rule))) as RuleRecord,
+    rules,
   };
-  return [source, sql] as FlatConfigOf<Name, Plugin>;
+}
+
+/** What `configs['flat/<name>']` is: `[JS/TS entry, .sql entry]` for the SQL configs, else the JS/TS entry. */
+export type FlatConfigOf<Name extends ConfigName, Plugin> = Name extends SqlConfigName
+  ? [ReturnType<typeof sourceEntry<Name, Plugin>>, ReturnType<typeof sqlEntry<Name, Plugin>>]
+  : ReturnType<typeof sourceEntry<Name, Plugin>>;
+
+/**
+ * `plugin.configs['flat/<name>']` in `eslint.config.js`, or `extends: ['guardrails/<name>']`
+ * with `defineConfig`; `plugin` must be the exported plugin object. `recommended` and
+ * `scripts` are arrays (JS/TS, then `.sql`); `web` is one object.
+ */
+export function createFlatConfig<Name extends ConfigName, Plugin>(name: Name, plugin: Plugin): FlatConfigOf<Name, Plugin> {
+  const source = sourceEntry(name, plugin);
+  return (SQL_CONFIGS.has(name) ? [source, sqlEntry(name, plugin)] : source) as FlatConfigOf<Name, Plugin>;
 }
 
 /** The type of `plugin.configs`, derived from the record and the two builders, for a plugin of type `Plugin`. */

@@ -24,18 +24,27 @@ interface PublicRule {
   create(context: unknown): Record<string, Handler | undefined>;
 }
 
-/** A language as ESLint's own types declare it (ESLint 9.7+; older ESLint has no languages). */
-type PluginLanguage = NonNullable<ESLint.Plugin['languages']>[string];
+/**
+ * The SQL language as the plugin's public type shows it. Users only name it
+ * (`language: 'guardrails/sql'`) and ESLint alone calls it; its exact type
+ * (readonly visitor keys, its own `SourceCode`) is kept internal, as for rules,
+ * so that ESLint's `Plugin` type accepts the plugin without a cast.
+ */
+interface PublicLanguage {
+  readonly fileType: 'text';
+  readonly lineStart: 0 | 1;
+  readonly columnStart: 0 | 1;
+  readonly nodeTypeKey: string;
+  validateLanguageOptions(languageOptions: unknown): void;
+  parse(file: unknown, context: unknown): never;
+  createSourceCode(file: unknown, parseResult: unknown, context: unknown): never;
+}
 
 const base = {
   meta: { name, version, namespace: 'guardrails' as const },
   rules: rules satisfies Record<RuleName, PublicRule> as Record<RuleName, PublicRule>,
-  /**
-   * `language: 'guardrails/sql'` in a flat config (ESLint 9.7+). Typed as ESLint's
-   * own `Language`, which the implementation meets at run time; its precise type
-   * (readonly visitor keys, its own `SourceCode` class) is kept internal.
-   */
-  languages: { sql: sqlLanguage as unknown as PluginLanguage },
+  /** `language: 'guardrails/sql'` in a flat config (ESLint 9.7+). */
+  languages: { sql: sqlLanguage as unknown as PublicLanguage },
 };
 
 /**

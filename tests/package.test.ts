@@ -175,10 +175,18 @@ describe.each(configNames)('config %s', (name) => {
   });
 
   it('keeps its name through defineConfig, where the config inspector and error messages show it', () => {
-    const named = defineConfig({ name: 'app', plugins: { guardrails: plugin as unknown as ESLint.Plugin }, extends: [`guardrails/${name}`] });
-    expect(named.map((config) => config.name)).toContain(`app > guardrails/${name}`);
-    const spread = defineConfig(flat as unknown as Linter.Config);
-    expect(spread.map((config) => config.name)).toEqual([`guardrails/${name}`]);
+    const entries = [flat, ...(sqlEntry ? [sqlEntry] : [])];
+    // String extends: ESLint names an array config's entries `<extends>[i]`, an object by its own name.
+    const byString = defineConfig({ name: 'app', plugins: { guardrails: plugin as unknown as ESLint.Plugin }, extends: [`guardrails/${name}`] });
+    expect(byString.map((config) => config.name)).toEqual([
+      ...(sqlEntry ? entries.map((_, index) => `app > guardrails/${name}[${index}]`) : [`app > guardrails/${name}`]),
+      'app',
+    ]);
+    const byObject = defineConfig({ name: 'app', extends: [plugin.configs[`flat/${name}`] as unknown as Linter.Config] });
+    expect(byObject.map((config) => config.name)).toEqual(entries.map((entry) => `app > ${entry.name}`));
+    const spread = defineConfig(entries as unknown as Linter.Config[]);
+    expect(spread.map((config) => config.name)).toEqual(entries.map((entry) => entry.name));
+    expect(entries[0]?.name).toBe(`guardrails/${name}`);
   });
 
   it('resolves through defineConfig({ extends: ["guardrails/<name>"] })', async () => {

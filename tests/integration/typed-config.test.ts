@@ -20,9 +20,20 @@ beforeAll(() => {
 });
 
 /** One file that uses every exported config in every form, so a config added later is checked too. */
-function everyConfigFile(configNames: string[]): string {
+function everyConfigFile(configs: Record<string, unknown>): string {
+  const configNames = Object.keys(configs);
   const flat = configNames.filter((name) => name.startsWith('flat/'));
   const legacy = configNames.filter((name) => !name.includes('/'));
+  // A flat config is one object, or an array of them (JS/TS and `.sql` entries): each is used its own way.
+  const spread = (name: string) =>
+    Array.isArray(configs[name])
+      ? [
+          `  ...guardrails.configs[${JSON.stringify(name)}],`,
+          `  ...guardrails.configs[${JSON.stringify(name)}].map((config) => ({ ...config, ignores: ['vendor/**'] })),`,
+        ]
+      : [`  { ...guardrails.configs[${JSON.stringify(name)}], files: ['src/**/*.ts'] },`];
+  const element = (name: string) =>
+    Array.isArray(configs[name]) ? `  ...guardrails.configs[${JSON.stringify(name)}],` : `  guardrails.configs[${JSON.stringify(name)}],`;
   const lines = [
     "import { defineConfig } from 'eslint/config';",
     "import type { ESLint, Linter } from 'eslint';",
@@ -37,11 +48,11 @@ function everyConfigFile(configNames: string[]): string {
     ...flat.map((name) => `  { plugins: { guardrails }, extends: [${JSON.stringify(name.replace('flat/', 'guardrails/'))}] },`),
     ...flat.map((name) => `  { extends: [guardrails.configs[${JSON.stringify(name)}]] },`),
     ...flat.map((name) => `  guardrails.configs[${JSON.stringify(name)}],`),
-    ...flat.map((name) => `  { ...guardrails.configs[${JSON.stringify(name)}], files: ['src/**/*.ts'] },`),
+    ...flat.flatMap(spread),
     ']);',
     '',
     'export const flat: Linter.Config[] = [',
-    ...flat.map((name) => `  guardrails.configs[${JSON.stringify(name)}],`),
+    ...flat.map(element),
     '];',
     'export const legacy: Linter.LegacyConfig[] = [',
     ...legacy.map((name) => `  guardrails.configs[${JSON.stringify(name)}],`),
@@ -71,9 +82,8 @@ describe.each(fixtures)('%s types', (fixture) => {
     const installed = createRequire(path.join(consumer, 'package.json'))('eslint-plugin-guardrails') as {
       configs: Record<string, unknown>;
     };
-    const names = Object.keys(installed.configs);
-    expect(names).toContain('flat/recommended');
-    fs.writeFileSync(path.join(project, 'every-config.ts'), everyConfigFile(names));
+    expect(Object.keys(installed.configs)).toContain('flat/recommended');
+    fs.writeFileSync(path.join(project, 'every-config.ts'), everyConfigFile(installed.configs));
     const result = tsc();
     expect(result.output).toBe('');
     expect(result.status).toBe(0);

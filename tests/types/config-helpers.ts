@@ -15,7 +15,8 @@ export const asEslintPlugin: ESLint.Plugin = guardrails;
 export const withDefineConfig: Linter.Config[] = defineConfig([
   { plugins: { guardrails }, extends: ['guardrails/recommended'] },
   guardrails.configs['flat/web'],
-  { ...guardrails.configs['flat/scripts'], files: ['scripts/**'] },
+  ...guardrails.configs['flat/scripts'],
+  { ...guardrails.configs['flat/web'], files: ['apps/**'] },
 ]);
 
 // Deprecated in favour of defineConfig, but still in many users' configs.

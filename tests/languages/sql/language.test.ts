@@ -128,6 +128,6 @@ describe('migrations and JS-only rules', () => {
   it('the link rule returns no listeners on a .sql file where ESLint does not check languages', () => {
     const rule = plugin.rules['no-raw-external-anchor'];
     const sourceCode = Object.assign(Object.create(null) as object, { [Symbol.for('eslint-plugin-guardrails/sql-source-code')]: true });
-    expect(rule.create({ sourceCode, options: [{}], settings: {}, filename: 'x.sql', cwd: CWD } as never)).toEqual({});
+    expect(rule.create({ sourceCode, options: [{}], settings: {}, filename: 'x.sql', cwd: CWD })).toEqual({});
   });
 });

@@ -12,7 +12,7 @@ RuleTester.describe = describe;
 RuleTester.it = it;
 RuleTester.itOnly = it.only;
 
-const ruleTester = new RuleTester({ plugins: { guardrails: plugin }, language: 'guardrails/sql' } as never);
+const ruleTester = new RuleTester({ plugins: { guardrails: plugin }, language: 'guardrails/sql' });
 const concurrentIndex = plugin.rules['require-concurrent-index'] as never;
 const adhocDdl = plugin.rules['no-adhoc-ddl'] as never;
 
