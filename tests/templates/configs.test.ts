@@ -44,15 +44,18 @@ async function lint(config: Linter.Config[]): Promise<string[]> {
   return results.map((result) => `${path.basename(result.filePath)}: ${result.messages.map((message) => `${message.line} ${message.ruleId ?? message.message}`).join(', ')}`);
 }
 
+/** A flat config as a list: `flat/recommended` and `flat/scripts` are `[JS/TS entry, .sql entry]`. */
+const entries = (config: Linter.Config | Linter.Config[]): Linter.Config[] => (Array.isArray(config) ? config : [config]);
+
 describe.each(['flat/recommended', 'flat/web'] as const)('%s', (name) => {
-  const config = plugin.configs[name] as Linter.Config;
+  const config = entries(plugin.configs[name] as Linter.Config | Linter.Config[]);
 
   it('leaves template files alone when nothing gives them a parser', async () => {
-    expect(await lint([{ files: ['**/*.ts'], languageOptions: { parser: tsParser } }, config])).toEqual(['util.ts: ']);
+    expect(await lint([{ files: ['**/*.ts'], languageOptions: { parser: tsParser } }, ...config])).toEqual(['util.ts: ']);
   });
 
   it('lints them with the rule once the user config gives them their parser', async () => {
-    expect(await lint([...PARSERS, config])).toEqual([
+    expect(await lint([...PARSERS, ...config])).toEqual([
       'Page.svelte: 1 guardrails/no-raw-external-anchor',
       'Page.vue: 2 guardrails/no-raw-external-anchor',
       'page.astro: 4 guardrails/no-raw-external-anchor',
@@ -64,8 +67,8 @@ describe.each(['flat/recommended', 'flat/web'] as const)('%s', (name) => {
 
 describe('flat/scripts', () => {
   it('does not reach template files', async () => {
-    const config = plugin.configs['flat/scripts'] as Linter.Config;
-    const results = await lint([...PARSERS, config]);
+    const config = entries(plugin.configs['flat/scripts'] as Linter.Config | Linter.Config[]);
+    const results = await lint([...PARSERS, ...config]);
     expect(results.every((line) => line.endsWith(': '))).toBe(true);
   });
 });

@@ -68,6 +68,8 @@ ruleTester.run('no-raw-external-anchor (Vue)', rule, {
       const code = vue('<a :href="docs">a</a><a :href="other">b</a>', "<script setup>\nconst docs = computed(() => 'https://evil.com/docs')\nfunction computed2(f) { return f }\nconst other = computed2(() => '/x')\n</script>\n");
       return {
         name: 'a computed ref (Nuxt auto-import) is its getter; any other call is unknown',
+        // Unknown destinations are reported here as the strict setting does (the default, `likely-external`, wants a sign the link leaves).
+        options: [{ unknownHref: 'report' }],
         filename,
         code,
         output: null,
@@ -150,6 +152,8 @@ ruleTester.run('no-raw-external-anchor (Vue)', rule, {
     })(),
     {
       name: '`v-bind` spreads: unknown object, known object',
+      // Unknown destinations are reported here as the strict setting does (the default, `likely-external`, wants a sign the link leaves).
+      options: [{ unknownHref: 'report' }],
       filename,
       code: vue(`<a v-bind="attrs">a</a><a v-bind="{ href: 'https://evil.com' }">b</a>`),
       output: null,
@@ -162,6 +166,8 @@ ruleTester.run('no-raw-external-anchor (Vue)', rule, {
       const code = vue(`<a v-bind="attrs" href="https://evil.com">a</a><a href="/ok" v-bind="attrs">b</a>`);
       return {
         name: 'an attribute after an unknown spread decides; one before it does not',
+        // Unknown destinations are reported here as the strict setting does (the default, `likely-external`, wants a sign the link leaves).
+        options: [{ unknownHref: 'report' }],
         filename,
         code,
         output: null,
@@ -214,6 +220,8 @@ ruleTester.run('no-raw-external-anchor (Vue)', rule, {
     },
     {
       name: 'unknown destination from a prop; inside <svg> no suggestion',
+      // Unknown destinations are reported here as the strict setting does (the default, `likely-external`, wants a sign the link leaves).
+      options: [{ unknownHref: 'report' }],
       filename,
       code: vue('<a :href="href">a</a><svg><a href="https://evil.com">b</a></svg>', `<script setup>\ndefineProps({ href: String })\n</script>\n`),
       output: null,
