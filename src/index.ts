@@ -1,4 +1,3 @@
-import type { ESLint } from 'eslint';
 import { name, version } from '../package.json';
 import { CONFIG_NAMES, createFlatConfig, createLegacyConfig } from './configs';
 import type { PluginConfigs } from './configs';

@@ -51,8 +51,13 @@ function templateAttributeSays(element: TemplateElement, name: string, test: (te
   const { value } = attribute;
   if (value.kind === 'bare') return test('');
   if (value.kind === 'expression') return attributeSaysExternal(value.expression, value.scope, test);
-  if (value.parts.every((part) => part.type === 'text')) return test(value.parts.map((part) => (part.type === 'text' ? part.value : '')).join(''));
-  return false;
+  let text = '';
+  for (const part of value.parts) {
+    // A mustache in the value (`target="{where}"`): not a sign either way.
+    if (part.type !== 'text') return false;
+    text += part.value;
+  }
+  return test(text);
 }
 
 /**

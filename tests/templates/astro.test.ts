@@ -56,7 +56,7 @@ ruleTester.run('no-raw-external-anchor (Astro)', rule, {
       return {
         name: 'shorthand and template-literal attributes',
         // Unknown destinations are reported here as the strict setting does (the default, `likely-external`, wants a sign the link leaves).
-        options: [{ unknownHref: 'report' }],
+        options: [{ unknownHref: 'report' as const }],
         filename,
         code,
         output: null,

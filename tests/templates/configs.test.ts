@@ -48,7 +48,7 @@ async function lint(config: Linter.Config[]): Promise<string[]> {
 const entries = (config: Linter.Config | Linter.Config[]): Linter.Config[] => (Array.isArray(config) ? config : [config]);
 
 describe.each(['flat/recommended', 'flat/web'] as const)('%s', (name) => {
-  const config = entries(plugin.configs[name] as Linter.Config | Linter.Config[]);
+  const config = entries(plugin.configs[name]);
 
   it('leaves template files alone when nothing gives them a parser', async () => {
     expect(await lint([{ files: ['**/*.ts'], languageOptions: { parser: tsParser } }, ...config])).toEqual(['util.ts: ']);
@@ -67,7 +67,7 @@ describe.each(['flat/recommended', 'flat/web'] as const)('%s', (name) => {
 
 describe('flat/scripts', () => {
   it('does not reach template files', async () => {
-    const config = entries(plugin.configs['flat/scripts'] as Linter.Config | Linter.Config[]);
+    const config = entries(plugin.configs['flat/scripts']);
     const results = await lint([...PARSERS, ...config]);
     expect(results.every((line) => line.endsWith(': '))).toBe(true);
   });

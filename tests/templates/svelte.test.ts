@@ -119,7 +119,7 @@ ruleTester.run('no-raw-external-anchor (Svelte)', rule, {
       return {
         name: 'shorthand, unknown spread, known spread',
         // Unknown destinations are reported here as the strict setting does (the default, `likely-external`, wants a sign the link leaves).
-        options: [{ unknownHref: 'report' }],
+        options: [{ unknownHref: 'report' as const }],
         filename,
         code,
         output: null,

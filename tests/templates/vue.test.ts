@@ -69,7 +69,7 @@ ruleTester.run('no-raw-external-anchor (Vue)', rule, {
       return {
         name: 'a computed ref (Nuxt auto-import) is its getter; any other call is unknown',
         // Unknown destinations are reported here as the strict setting does (the default, `likely-external`, wants a sign the link leaves).
-        options: [{ unknownHref: 'report' }],
+        options: [{ unknownHref: 'report' as const }],
         filename,
         code,
         output: null,
@@ -153,7 +153,7 @@ ruleTester.run('no-raw-external-anchor (Vue)', rule, {
     {
       name: '`v-bind` spreads: unknown object, known object',
       // Unknown destinations are reported here as the strict setting does (the default, `likely-external`, wants a sign the link leaves).
-      options: [{ unknownHref: 'report' }],
+      options: [{ unknownHref: 'report' as const }],
       filename,
       code: vue(`<a v-bind="attrs">a</a><a v-bind="{ href: 'https://evil.com' }">b</a>`),
       output: null,
@@ -167,7 +167,7 @@ ruleTester.run('no-raw-external-anchor (Vue)', rule, {
       return {
         name: 'an attribute after an unknown spread decides; one before it does not',
         // Unknown destinations are reported here as the strict setting does (the default, `likely-external`, wants a sign the link leaves).
-        options: [{ unknownHref: 'report' }],
+        options: [{ unknownHref: 'report' as const }],
         filename,
         code,
         output: null,
@@ -221,7 +221,7 @@ ruleTester.run('no-raw-external-anchor (Vue)', rule, {
     {
       name: 'unknown destination from a prop; inside <svg> no suggestion',
       // Unknown destinations are reported here as the strict setting does (the default, `likely-external`, wants a sign the link leaves).
-      options: [{ unknownHref: 'report' }],
+      options: [{ unknownHref: 'report' as const }],
       filename,
       code: vue('<a :href="href">a</a><svg><a href="https://evil.com">b</a></svg>', `<script setup>\ndefineProps({ href: String })\n</script>\n`),
       output: null,
