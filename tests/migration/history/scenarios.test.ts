@@ -300,7 +300,7 @@ describe('eslint --concurrency (worker threads)', () => {
     fs.writeFileSync(
       path.join(project, 'eslint.config.cjs'),
       `const guardrails = require(${JSON.stringify(path.join(ROOT, 'dist/index.js'))});
-module.exports = [{ files: ['**/*.ts'], languageOptions: { parser: require(${req('@typescript-eslint/parser')}) }, ...guardrails.configs['flat/scripts'] }];\n`,
+module.exports = [{ files: ['**/*.ts'], languageOptions: { parser: require(${req('@typescript-eslint/parser')}) } }, ...guardrails.configs['flat/scripts']];\n`,
     );
     const result = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/eslint/bin/eslint.js'), '.', '--concurrency', '2', '--format', 'json'], { cwd: project, encoding: 'utf8' });
     // ESLint may warn that 12 files are too few for two threads; nothing else may appear.
