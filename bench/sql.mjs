@@ -30,7 +30,12 @@ ensureBenchDependencies(benchDir);
 const pluginEntry = process.env.BENCH_PLUGIN ? path.resolve(process.env.BENCH_PLUGIN) : ensurePluginBuild(repoDir, false);
 const { ESLint } = await import(pathToFileURL(path.join(benchDir, 'node_modules/eslint/lib/api.js')).href);
 const plugin = (await import(pathToFileURL(pluginEntry).href)).default;
-const squawk = path.join(benchDir, 'node_modules/.bin/squawk');
+// squawk-cli ships one binary package per platform; the bench depends on the linux-x64 one directly
+// (optional, so installing elsewhere works), because the registry this project installs from carries
+// only that platform's package and a lockfile naming the others cannot be installed with `npm ci`.
+const squawkBinary = path.join(benchDir, `node_modules/@squawk-cli/${process.platform}-${process.arch}/bin/squawk`);
+const squawk = fs.existsSync(squawkBinary) ? squawkBinary : null;
+if (!squawk) console.log(`bench: squawk-cli has no binary for ${process.platform}-${process.arch} here; its column is left empty.`);
 
 const corpusDir = path.join(benchDir, '.corpus', 'sql');
 fs.rmSync(corpusDir, { recursive: true, force: true });
@@ -83,6 +88,7 @@ async function lintOurs(dir, files) {
 }
 
 function lintSquawk(dir, files, extra = []) {
+  if (!squawk) return { ms: Number.NaN, byRule: {}, violations: [] };
   const times = [];
   let output = '';
   for (let round = 0; round < rounds; round++) {
@@ -108,7 +114,7 @@ for (const input of inputs) {
   const files = sqlFiles(input.dir);
   const ours = await lintOurs(input.dir, files);
   const theirs = lintSquawk(input.dir, files);
-  lines.push(`| ${input.name} | ${files.length} | ${ours.ms.toFixed(0)} | ${show(ours.byRule)} | ${theirs.ms.toFixed(0)} | ${show(theirs.byRule)} |`);
+  lines.push(`| ${input.name} | ${files.length} | ${ours.ms.toFixed(0)} | ${show(ours.byRule)} | ${Number.isNaN(theirs.ms) ? '—' : theirs.ms.toFixed(0)} | ${show(theirs.byRule)} |`);
   if (process.env.BENCH_SQL_DETAIL) {
     fs.writeFileSync(path.join(corpusDir, `${path.basename(input.dir)}-ours.json`), JSON.stringify(ours.perFile.map((r) => ({ file: path.relative(input.dir, r.filePath), messages: r.messages.map((m) => [m.line, m.ruleId, m.message]) })), null, 1));
     fs.writeFileSync(path.join(corpusDir, `${path.basename(input.dir)}-squawk.json`), JSON.stringify(theirs.violations.map((v) => [path.relative(input.dir, v.file), v.line, v.rule_name]), null, 1));
