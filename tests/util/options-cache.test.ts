@@ -1,0 +1,51 @@
+import { ESLintUtils } from '@typescript-eslint/utils';
+import { describe, expect, it } from 'vitest';
+import { createOptionsResolver } from '../../src/util/options-cache';
+
+const defaults = [{ runner: 'auto', allow: [] as string[], nested: { a: 1, b: 2 } }] as const;
+
+describe('createOptionsResolver', () => {
+  const cases: unknown[][] = [
+    [],
+    [{}],
+    [{ runner: 'knex' }],
+    [{ allow: ['TRUNCATE'] }],
+    [{ nested: { b: 3 } }],
+    [{ runner: undefined }],
+    [{ runner: 'knex' }, 'second'],
+  ];
+
+  it.each(cases.map((options) => [JSON.stringify(options), options]))('merges %s as applyDefault does', (_name, options) => {
+    const resolve = createOptionsResolver(defaults);
+    expect(resolve(options)).toEqual(ESLintUtils.applyDefault(defaults as never, options as never));
+  });
+
+  it('merges each distinct option list once, and tells lists apart by content', () => {
+    const resolve = createOptionsResolver(defaults);
+    const first = resolve([{ runner: 'knex' }]);
+    // A fresh copy with the same content (ESLint 9 merges defaults per file) gets the same merge.
+    expect(resolve([{ runner: 'knex' }])).toBe(first);
+    expect(resolve([{ runner: 'prisma' }])).not.toBe(first);
+    expect(resolve([{ runner: 'prisma' }])).toEqual([{ ...first[0], runner: 'prisma' }]);
+    // An explicit `undefined` replaces a default, so it is not the same list as `{}`.
+    expect(resolve([{ runner: undefined }])[0]).toEqual({ runner: undefined, allow: [], nested: { a: 1, b: 2 } });
+    expect(resolve([{}])[0].runner).toBe('auto');
+  });
+
+  it('returns the defaults for no options and for the defaults array itself (ESLint 9 passes meta.defaultOptions)', () => {
+    const resolve = createOptionsResolver(defaults);
+    expect(resolve(defaults)).toBe(resolve([]));
+    expect(resolve([])).toEqual([{ runner: 'auto', allow: [], nested: { a: 1, b: 2 } }]);
+  });
+
+  it('freezes what it shares between files, and never touches the defaults or the user options', () => {
+    const resolve = createOptionsResolver(defaults);
+    const user = { allow: ['GRANT'] };
+    const merged = resolve([user]);
+    expect(Object.isFrozen(merged)).toBe(true);
+    expect(Object.isFrozen(merged[0])).toBe(true);
+    expect(Object.isFrozen(merged[0].allow)).toBe(true);
+    expect(Object.isFrozen(user)).toBe(false);
+    expect(Object.isFrozen(defaults[0])).toBe(false);
+  });
+});
