@@ -12,16 +12,22 @@ const ALL_SOURCES = ['**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts}'];
  * attribute to each rule only the time spent in its own `create()` and
  * listeners — the figures `TIMING=all` prints.
  */
-export function buildConfig({ plugins, rules, settings }) {
+export function buildConfig({ plugins, rules, settings, parsers = null }) {
   return [
     { ignores: IGNORES },
     {
       files: ['**/*.{js,jsx,mjs,cjs}'],
-      languageOptions: { ecmaVersion: 'latest', sourceType: 'module', parserOptions: { ecmaFeatures: { jsx: true } } },
+      languageOptions: {
+        ecmaVersion: 'latest',
+        sourceType: 'module',
+        // espree, ESLint's default, unless the timed rounds' parse cache wraps it (same options).
+        ...(parsers ? { parser: parsers.js } : {}),
+        parserOptions: { ecmaFeatures: { jsx: true } },
+      },
     },
     {
       files: ['**/*.{ts,tsx,mts,cts}'],
-      languageOptions: { parser: tsParser, parserOptions: { ecmaFeatures: { jsx: true } } },
+      languageOptions: { parser: parsers ? parsers.ts : tsParser, parserOptions: { ecmaFeatures: { jsx: true } } },
     },
     {
       files: ALL_SOURCES,
@@ -49,16 +55,23 @@ export function createLinter(cwd, config) {
 
 /**
  * Lints `files` once per pass, in chunks of 200 files: for each chunk, every
- * pass in turn. A pass is one ESLint instance holding a few rules, so that
- * each measured rule is the first to touch a freshly parsed file, as it is
- * when linted alone (a rule that runs after another one walking the same
+ * pass in turn. With a parse cache (see parse-cache.mjs), each chunk starts
+ * with an empty cache and an unmeasured parse pass (`parsePass`: only the
+ * warm-up rule), which parses the chunk's files; the measured passes then
+ * reuse those parse results, and every one of them finds the ASTs as cold as
+ * the next (one walk over 200 files ago), where the first pass after a parse
+ * would find them hot in the CPU caches.
+ *
+ * A pass is one ESLint instance holding a few rules, so that each measured
+ * rule is the first to touch the file's SourceCode, as it is when linted
+ * alone (a rule that runs after another one walking the same
  * nodes and scopes finds them warm in the CPU caches and in ESLint's scope
  * cache, and looks two to three times cheaper than it is). Interleaving the
  * passes chunk by chunk lets load from other processes fall on all alike.
  * Chunks also keep ESLint from holding the results of a whole corpus.
  * Returns wall and CPU time, file count and per-rule milliseconds.
  */
-export async function timedRound(passes, files, chunkSize = 200) {
+export async function timedRound(passes, files, { chunkSize = 200, cache = null, parsePass = null } = {}) {
   const perRule = {};
   for (const pass of passes) for (const id of pass.ruleIds) perRule[id] = 0;
   let wallMs = 0;
@@ -67,7 +80,8 @@ export async function timedRound(passes, files, chunkSize = 200) {
   let problems = 0;
   for (let start = 0; start < files.length; start += chunkSize) {
     const chunk = files.slice(start, start + chunkSize);
-    for (const pass of passes) {
+    cache?.clear();
+    for (const pass of parsePass ? [parsePass, ...passes] : passes) {
       const began = process.hrtime.bigint();
       const cpuBefore = process.cpuUsage();
       const results = await pass.eslint.lintFiles(chunk);
@@ -140,7 +154,7 @@ export async function robustnessPass({ cwd, files, makeConfig, ruleIds }) {
  * Source files of a real checkout (BENCH_DIR), skipping dependencies, build
  * output and dot-folders (.git, .next, .turbo, bench/.corpus…).
  */
-export async function listFiles(eslint, cwd) {
+export async function listFiles(eslint, cwd, pattern = /\.(?:[cm]?[jt]s|[jt]sx)$/) {
   const files = [];
   {
     const stack = [cwd];
@@ -151,7 +165,7 @@ export async function listFiles(eslint, cwd) {
         const name = path.basename(current);
         if (current !== cwd && (name.startsWith('.') || ['node_modules', 'dist', 'build', 'coverage', 'out'].includes(name))) continue;
         for (const entry of fs.readdirSync(current)) stack.push(path.join(current, entry));
-      } else if (/\.(?:[cm]?[jt]s|[jt]sx)$/.test(current) && !(await eslint.isPathIgnored(current))) {
+      } else if (pattern.test(current) && !(await eslint.isPathIgnored(current))) {
         files.push(path.relative(cwd, current));
       }
     }
