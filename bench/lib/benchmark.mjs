@@ -9,18 +9,19 @@ import sqlPlugin from 'eslint-plugin-sql';
 import { ensureCorpus } from './corpus/index.mjs';
 import { cloneWarmUpRule, createFloorRule, createQuietRule, createSetupRule, learnSelectors } from './floor.mjs';
 import { buildConfig, createLinter, listFiles, robustnessPass, timedRound } from './lint.mjs';
+import { createParseCache } from './parse-cache.mjs';
 import { renderReport, writeBenchmarksDoc } from './report.mjs';
 import { median, peakRssMiB } from './stats.mjs';
-import { KNOWN_SUBJECTS } from './subjects.mjs';
+import { FLOOR_TARGET, KNOWN_SUBJECTS } from './subjects.mjs';
 
-const PEER_PLUGINS = {
+export const PEER_PLUGINS = {
   react: reactPlugin,
   '@next/next': nextPlugin,
   'jsx-a11y': jsxA11yPlugin,
   sql: sqlPlugin,
 };
 
-function loadPlugin(entry) {
+export function loadPlugin(entry) {
   const require = createRequire(entry);
   const loaded = require(entry);
   return loaded?.rules ? loaded : loaded?.default;
@@ -34,51 +35,142 @@ function versionOf(benchRequire, name) {
   }
 }
 
-/** Where to lint: the generated corpus (with its doubled copy) or a real checkout. */
-async function prepareTarget(options) {
-  if (options.dir) {
-    return {
-      cwd: options.dir,
-      label: `\`BENCH_DIR\` checkout (${path.basename(options.dir)})`,
-      single: null, // the listed files
-      doubled: null,
-      nextRoot: options.nextRoot
-        ? options.nextRoot.split(',').map((glob) => path.resolve(options.dir, glob.trim()).split(path.sep).join('/'))
-        : [options.dir, path.join(options.dir, 'apps/*/')].map((dir) => dir.split(path.sep).join('/')),
-      files: null,
-      generated: false,
-    };
-  }
+const slash = (file) => file.split(path.sep).join('/');
+
+/** A public repository of bench/repos.json, checked out at its pinned commit. */
+function repoTarget(repo, rounds) {
+  return {
+    key: repo.name,
+    title: repo.name,
+    cwd: repo.checkout,
+    label: `${repo.name} at ${repo.commit}`,
+    repo: { name: repo.name, url: repo.url, commit: repo.commit, role: repo.role },
+    nextRoot: (repo.nextRoots?.length ? repo.nextRoots.map((root) => path.join(repo.checkout, root)) : [repo.checkout]).map(slash),
+    single: null, // the listed files
+    doubled: null,
+    rounds,
+    scaleRounds: 0,
+    generated: false,
+  };
+}
+
+/** BENCH_DIR: any checkout, no scaling check. */
+function dirTarget(options) {
+  return {
+    key: path.basename(options.dir),
+    title: `\`BENCH_DIR\` checkout (${path.basename(options.dir)})`,
+    cwd: options.dir,
+    label: `\`BENCH_DIR\` checkout (${path.basename(options.dir)})`,
+    repo: null,
+    nextRoot: options.nextRoot
+      ? options.nextRoot.split(',').map((glob) => slash(path.resolve(options.dir, glob.trim())))
+      : [options.dir, path.join(options.dir, 'apps/*/')].map(slash),
+    single: null,
+    doubled: null,
+    rounds: options.corpusRounds,
+    scaleRounds: 0,
+    generated: false,
+  };
+}
+
+/** The generated corpus, with its doubled copy for the scaling check. */
+function corpusTarget(options) {
   const started = Date.now();
   const corpus = ensureCorpus(path.join(options.benchDir, '.corpus'), { count: options.files, seed: options.seed });
   if (corpus.generated) console.log(`bench: generated ${corpus.files.length} files in ${Date.now() - started} ms`);
-  const root = corpus.root.split(path.sep).join('/');
+  const root = slash(corpus.root);
   return {
+    key: 'corpus',
+    title: 'Generated corpus',
     cwd: corpus.root,
     label: `generated monorepo, seed ${options.seed}`,
-    single: corpus.files.map((file) => `a/${file}`),
-    doubled: [...corpus.files.map((file) => `a/${file}`), ...corpus.files.map((file) => `b/${file}`)],
+    repo: null,
     // One glob for both runs, so the scaling check compares like with like.
     nextRoot: [`${root}/*/apps/*/`],
-    files: corpus.files.map((file) => `a/${file}`),
+    single: corpus.files.map((file) => `a/${file}`),
+    doubled: [...corpus.files.map((file) => `a/${file}`), ...corpus.files.map((file) => `b/${file}`)],
+    rounds: options.corpusRounds,
+    scaleRounds: options.scaleRounds,
     generated: true,
   };
 }
 
+/**
+ * Measures every target in turn (each real repository present at its pinned
+ * commit, then the generated corpus, or the BENCH_DIR checkout) and renders
+ * one report.
+ */
 export async function runBenchmark(options) {
   const benchRequire = createRequire(path.join(options.benchDir, 'package.json'));
   const plugin = loadPlugin(options.pluginEntry);
   const namespace = plugin?.meta?.namespace ?? 'guardrails';
   const ourRules = Object.keys(plugin?.rules ?? {}).sort();
   if (ourRules.length === 0) throw new Error(`${options.pluginEntry} exports no rules.`);
-  const target = await prepareTarget(options);
+  for (const name of Object.keys(KNOWN_SUBJECTS)) {
+    if (!ourRules.includes(name)) console.warn(`bench: the plugin does not export ${namespace}/${name}; it is not measured.`);
+  }
+
+  const targets = [];
+  if (options.dir) targets.push(dirTarget(options));
+  else {
+    for (const repo of options.repos ?? []) targets.push(repoTarget(repo, options.repoRounds));
+    if (options.corpus) targets.push(corpusTarget(options));
+  }
+  if (targets.length === 0) throw new Error('Nothing to measure: no repository of bench/repos.json is present and the corpus is switched off (BENCH_CORPUS=0).');
+
+  const started = Date.now();
+  const results = [];
+  for (const target of targets) {
+    console.log(`\nbench: === ${target.label} (${target.cwd}) ===`);
+    results.push(await measureTarget(target, { plugin, namespace, ourRules, quiet: options.quiet, sample: options.sample, parseCache: options.parseCache }));
+  }
+
+  const cpus = os.cpus();
+  const report = {
+    date: new Date().toISOString(),
+    machine: {
+      cpu: `${cpus.length} × ${cpus[0]?.model ?? 'unknown'}`,
+      memory: `${Math.round(os.totalmem() / 2 ** 30)} GiB`,
+      os: `${os.type()} ${os.release()} (${os.arch()})`,
+      node: process.version,
+    },
+    versions: {
+      eslint: versionOf(benchRequire, 'eslint'),
+      '@typescript-eslint/parser': versionOf(benchRequire, '@typescript-eslint/parser'),
+      'eslint-plugin-react': versionOf(benchRequire, 'eslint-plugin-react'),
+      '@next/eslint-plugin-next': versionOf(benchRequire, '@next/eslint-plugin-next'),
+      'eslint-plugin-jsx-a11y': versionOf(benchRequire, 'eslint-plugin-jsx-a11y'),
+      'eslint-plugin-sql': versionOf(benchRequire, 'eslint-plugin-sql'),
+      'eslint-plugin-guardrails': `${plugin.meta?.version ?? 'unknown'} (dist)`,
+    },
+    options: { quiet: options.quiet, parseCache: options.parseCache },
+    targets: results,
+    notMeasured: options.notMeasured ?? [],
+    fetchCommand: options.fetchCommand,
+    peakRssMiB: peakRssMiB(),
+    totalMs: Date.now() - started,
+  };
+  const markdown = renderReport(report);
+  console.log(`\n${markdown}`);
+  console.log(`\nbench: measured ${results.length} target(s) in ${((Date.now() - started) / 60000).toFixed(1)} min`);
+  if (options.write) {
+    const docPath = writeBenchmarksDoc(path.join(options.repoDir, 'docs', 'benchmarks.md'), markdown);
+    console.log(`bench: wrote ${path.relative(options.repoDir, docPath)}`);
+  }
+  if (results.some((result) => result.robustness.exceptionCount > 0)) process.exitCode = 1;
+  return report;
+}
+
+async function measureTarget(target, { plugin, namespace, ourRules, quiet, sample, parseCache: useParseCache }) {
+  const targetStarted = Date.now();
   const settings = {
     react: { version: '19.0' },
     next: { rootDir: target.nextRoot },
   };
 
   // Floors: learnt from each rule's own create() on a TSX, a TS and a migration
-  // file (some rules listen only outside migrations, some only inside).
+  // file (some rules listen only outside migrations, some only inside). The
+  // probe files need not exist; they only have to lie under the target.
   const probeFiles = [
     path.join(target.cwd, 'a/apps/web/components/probe/Probe.tsx'),
     path.join(target.cwd, 'a/services/api/src/probe/probe.ts'),
@@ -101,17 +193,24 @@ export async function runBenchmark(options) {
     setupRules[name] = createSetupRule(plugin.rules[name], selectors);
     quietRules[name] = createQuietRule(plugin.rules[name]);
     const known = KNOWN_SUBJECTS[name];
-    subjects.push({ name, id, floorId: `floor/${name}`, setupId: `setup/${name}`, quietId: `quiet/${name}`, selectors, topic: known?.topic ?? 'other', peers: known?.peers ?? [], targets: known?.targets ?? null });
-  }
-  for (const name of Object.keys(KNOWN_SUBJECTS)) {
-    if (!ourRules.includes(name)) console.warn(`bench: the plugin does not export ${namespace}/${name}; it is not measured.`);
+    subjects.push({
+      name,
+      id,
+      floorId: `floor/${name}`,
+      setupId: `setup/${name}`,
+      quietId: `quiet/${name}`,
+      selectors,
+      topic: known?.topic ?? 'other',
+      peers: known?.peers ?? [],
+      targets: { floor: known?.targets?.floor ?? FLOOR_TARGET, peers: known?.targets?.peers ?? {} },
+    });
   }
 
   const peerIds = [...new Set(subjects.flatMap((subject) => subject.peers))];
   // Order matters: ESLint creates rules in config order, so each real rule's
   // create() runs before its set-up probe and pays any per-file warm-up itself.
   const allRuleIds = [
-    ...subjects.flatMap((subject) => [subject.id, subject.floorId, subject.setupId, ...(options.quiet ? [subject.quietId] : [])]),
+    ...subjects.flatMap((subject) => [subject.id, subject.floorId, subject.setupId, ...(quiet ? [subject.quietId] : [])]),
     ...peerIds,
   ];
   const plugins = {
@@ -133,30 +232,38 @@ export async function runBenchmark(options) {
     });
   const eslint = createLinter(target.cwd, makeConfig());
   // Timed passes: each of our rules with its floor and set-up probe (the rule
-  // first), its quiet variant alone, each peer alone. See timedRound.
+  // first), its quiet variant alone, each peer alone. See timedRound. With the
+  // parse cache, the passes share the parse results of an unmeasured parse pass.
+  const cache = useParseCache ? createParseCache() : null;
+  const passConfig = (ruleIds) =>
+    buildConfig({
+      plugins,
+      settings,
+      parsers: cache?.parsers ?? null,
+      rules: { 'bench/clone-warm-up': 'warn', ...Object.fromEntries(ruleIds.map((id) => [id, 'warn'])) },
+    });
   const passGroups = [
     ...subjects.map((subject) => [subject.id, subject.floorId, subject.setupId]),
-    ...(options.quiet ? subjects.map((subject) => [subject.quietId]) : []),
+    ...(quiet ? subjects.map((subject) => [subject.quietId]) : []),
     ...peerIds.map((id) => [id]),
   ];
   const timedRuleIds = passGroups.flat();
-  const passes = passGroups.map((ruleIds) => ({
-    ruleIds,
-    eslint: createLinter(
-      target.cwd,
-      buildConfig({
-        plugins,
-        settings,
-        rules: { 'bench/clone-warm-up': 'warn', ...Object.fromEntries(ruleIds.map((id) => [id, 'warn'])) },
-      }),
-    ),
-  }));
-  const files = target.files ?? (await listFiles(eslint, target.cwd));
+  const passes = passGroups.map((ruleIds) => ({ ruleIds, eslint: createLinter(target.cwd, passConfig(ruleIds)) }));
+  const parsePass = cache ? { ruleIds: [], eslint: createLinter(target.cwd, passConfig([])) } : null;
+  let files = target.single ?? (await listFiles(eslint, target.cwd));
+  // BENCH_SAMPLE=<n>: about n files of a checkout, evenly spread (every k-th of the sorted list), for quick looks.
+  let sampledFrom = null;
+  let sampleStep = null;
+  if (!target.generated && sample && files.length > sample) {
+    sampledFrom = files.length;
+    sampleStep = Math.ceil(files.length / sample);
+    files = files.filter((_, index) => index % sampleStep === 0);
+  }
   if (files.length === 0) throw new Error(`No source files found under ${target.cwd}.`);
   target.single ??= files;
-  console.log(`bench: ${files.length} files, ${allRuleIds.length} rules (${subjects.length} of ours, their floors and set-up probes${options.quiet ? ' and quiet variants' : ''}, ${peerIds.length} peers)`);
+  console.log(`bench: ${files.length} files, ${allRuleIds.length} rules (${subjects.length} of ours, their floors and set-up probes${quiet ? ' and quiet variants' : ''}, ${peerIds.length} peers), ${passes.length} timed passes${cache ? ' after a parse pass' : ''}`);
 
-  // Robustness first: it is also the warm-up round.
+  // Robustness first: it is also the warm-up round. It parses every file itself (no cache).
   let started = Date.now();
   const robustness = await robustnessPass({ cwd: target.cwd, files, makeConfig, ruleIds: allRuleIds });
   const robustnessMs = Date.now() - started;
@@ -174,17 +281,18 @@ export async function runBenchmark(options) {
 
   const singleRounds = [];
   const doubledRounds = [];
-  const scaleRounds = doubledPatterns ? options.scaleRounds : 0;
+  const scaleRounds = doubledPatterns ? target.scaleRounds : 0;
+  const roundOptions = { cache, parsePass };
   started = Date.now();
   // Interleaved, so that load from other processes affects both sides alike.
-  for (let round = 0; round < Math.max(options.rounds, scaleRounds); round += 1) {
-    if (round < options.rounds) {
-      const result = await timedRound(passes, singlePatterns);
+  for (let round = 0; round < Math.max(target.rounds, scaleRounds); round += 1) {
+    if (round < target.rounds) {
+      const result = await timedRound(passes, singlePatterns, roundOptions);
       singleRounds.push(result);
-      console.log(`bench: round ${round + 1}/${options.rounds}: ${result.files} files in ${(result.wallMs / 1000).toFixed(1)} s`);
+      console.log(`bench: round ${round + 1}/${target.rounds}: ${result.files} files in ${(result.wallMs / 1000).toFixed(1)} s`);
     }
     if (round < scaleRounds) {
-      const result = await timedRound(passes, doubledPatterns);
+      const result = await timedRound(passes, doubledPatterns, roundOptions);
       doubledRounds.push(result);
       console.log(`bench: doubled round ${round + 1}/${scaleRounds}: ${result.files} files in ${(result.wallMs / 1000).toFixed(1)} s`);
     }
@@ -210,41 +318,26 @@ export async function runBenchmark(options) {
           ),
         };
 
-  const cpus = os.cpus();
-  const report = {
-    date: new Date().toISOString(),
-    machine: {
-      cpu: `${cpus.length} × ${cpus[0]?.model ?? 'unknown'}`,
-      memory: `${Math.round(os.totalmem() / 2 ** 30)} GiB`,
-      os: `${os.type()} ${os.release()} (${os.arch()})`,
-      node: process.version,
-    },
-    versions: {
-      eslint: versionOf(benchRequire, 'eslint'),
-      '@typescript-eslint/parser': versionOf(benchRequire, '@typescript-eslint/parser'),
-      'eslint-plugin-react': versionOf(benchRequire, 'eslint-plugin-react'),
-      '@next/eslint-plugin-next': versionOf(benchRequire, '@next/eslint-plugin-next'),
-      'eslint-plugin-jsx-a11y': versionOf(benchRequire, 'eslint-plugin-jsx-a11y'),
-      'eslint-plugin-sql': versionOf(benchRequire, 'eslint-plugin-sql'),
-      'eslint-plugin-guardrails': `${plugin.meta?.version ?? 'unknown'} (dist)`,
-    },
-    target: { label: target.label, generated: target.generated, files: files.length, lines: countLines(target.cwd, files) },
-    options: { rounds: options.rounds, scaleRounds, seed: options.seed, passes: passes.length, quiet: options.quiet },
+  return {
+    key: target.key,
+    title: target.title,
+    label: target.label,
+    repo: target.repo,
+    generated: target.generated,
+    nextRoot: target.nextRoot.map((root) => (target.generated ? root : slash(path.relative(target.cwd, root)) || '.')),
+    files: files.length,
+    sampledFrom,
+    sampleStep,
+    lines: countLines(target.cwd, files),
+    options: { rounds: target.rounds, scaleRounds, passes: passes.length, parsePass: Boolean(parsePass), quiet },
     subjects,
     single: summarize(singleRounds),
     doubled: summarize(doubledRounds),
     robustness: { ...robustness, exceptionCount, ruleCount: allRuleIds.length, ms: robustnessMs },
-    peakRssMiB: peakRssMiB(),
     timedMs,
+    totalMs: Date.now() - targetStarted,
     leftOut: healthy ? 0 : robustness.failedFiles.size,
   };
-  const markdown = renderReport(report);
-  console.log(`\n${markdown}`);
-  if (options.write) {
-    const docPath = writeBenchmarksDoc(path.join(options.repoDir, 'docs', 'benchmarks.md'), markdown);
-    console.log(`bench: wrote ${path.relative(options.repoDir, docPath)}`);
-  }
-  if (exceptionCount > 0) process.exitCode = 1;
 }
 
 function countLines(cwd, files) {

@@ -7,117 +7,188 @@ const END = '<!-- bench:results:end -->';
 const ms = (value) => (value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2));
 const ratio = (value) => (!Number.isFinite(value) ? 'n/a' : value >= 10 ? `${value.toFixed(0)}×` : `${value.toFixed(2)}×`);
 const thousands = (value) => value.toLocaleString('en-US');
+const mark = (ok) => (ok ? '✅' : '❌');
+const seconds = (value) => `${(value / 1000).toFixed(1)} s`;
+const minutes = (value) => `${(value / 60000).toFixed(1)} min`;
 
-function subjectTable(report, subject) {
-  const { perRule, files } = report.single;
+/** The target's ratios: our rule ÷ its floor, our rule ÷ each peer with a target. */
+function ratiosOf(target, subject) {
+  const { perRule } = target.single;
   const ours = perRule[subject.id].median;
-  const floor = perRule[subject.floorId].median;
-  const per1000 = (value) => ms((value / files) * 1000);
-  const rows = [
-    ['floor: empty visitors', subject.floorId],
-    ['floor + the rule\'s `create()`', subject.setupId],
-    ...(report.options.quiet ? [['the rule, reporting nothing', subject.quietId]] : []),
-    [`**\`${subject.id}\`**`, subject.id],
-    ...subject.peers.map((peer) => [`\`${peer}\``, peer]),
-  ];
+  return {
+    floor: ours / perRule[subject.floorId].median,
+    peers: Object.fromEntries(Object.keys(subject.targets.peers).map((peer) => [peer, ours / perRule[peer].median])),
+  };
+}
+
+function cell(value, limit) {
+  return Number.isFinite(value) ? `${ratio(value)} ${mark(value <= limit)}` : 'n/a';
+}
+
+/** One row per target of the issue, one column per measured repository or corpus. */
+function summaryTable(report) {
+  const { targets } = report;
   const lines = [
-    `| rule | median ms | range ms | ms / 1,000 files | × floor | ours ÷ this | problems reported |`,
-    `| --- | ---: | ---: | ---: | ---: | ---: | ---: |`,
+    `| rule | target | ${targets.map((target) => (target.generated ? 'generated corpus' : target.repo ? target.repo.name : target.key)).join(' | ')} |`,
+    `| --- | --- | ${targets.map(() => '---:').join(' | ')} |`,
   ];
-  for (const [label, id] of rows) {
-    const timing = perRule[id];
-    const problems = id === subject.floorId || id === subject.setupId || id === subject.quietId ? '—' : thousands(report.robustness.problemsPerRule[id]);
+  let met = 0;
+  let total = 0;
+  const count = (value, limit) => {
+    total += 1;
+    if (value <= limit) met += 1;
+  };
+  for (const subject of targets[0].subjects) {
+    const ratios = targets.map((target) => ratiosOf(target, target.subjects.find((each) => each.id === subject.id)));
+    ratios.forEach((each) => count(each.floor, subject.targets.floor));
+    lines.push(`| \`${subject.id}\` | ≤ ${subject.targets.floor}× its floor | ${ratios.map((each) => cell(each.floor, subject.targets.floor)).join(' | ')} |`);
+    for (const [peer, limit] of Object.entries(subject.targets.peers)) {
+      ratios.forEach((each) => count(each.peers[peer], limit));
+      lines.push(`| \`${subject.id}\` | ≤ ${limit}× \`${peer}\` | ${ratios.map((each) => cell(each.peers[peer], limit)).join(' | ')} |`);
+    }
+  }
+  const corpus = targets.find((target) => target.doubled);
+  if (corpus) {
+    const worst = Math.max(...corpus.subjects.map((subject) => corpus.doubled.perRule[subject.id].median / corpus.single.perRule[subject.id].median));
+    count(worst, SCALING_TARGET);
+    lines.push(`| every rule of the pack | doubling the corpus costs ≤ ${SCALING_TARGET}× (worst rule) | ${targets.map((target) => (target === corpus ? cell(worst, SCALING_TARGET) : '—')).join(' | ')} |`);
+  }
+  return { lines, met, total };
+}
+
+function ourRulesTable(target) {
+  const { perRule, files } = target.single;
+  const per1000 = (value) => ms((value / files) * 1000);
+  const quiet = target.options.quiet;
+  const lines = [
+    `| rule | median ms | range ms | ms / 1,000 files | floor ms | floor + \`create()\` ms |${quiet ? ' reporting nothing ms |' : ''} × floor | problems reported |`,
+    `| --- | ---: | ---: | ---: | ---: | ---: |${quiet ? ' ---: |' : ''} ---: | ---: |`,
+  ];
+  for (const subject of target.subjects) {
+    const ours = perRule[subject.id];
+    const floor = perRule[subject.floorId].median;
     lines.push(
-      `| ${label} | ${ms(timing.median)} | ${ms(timing.min)}–${ms(timing.max)} | ${per1000(timing.median)} | ${ratio(timing.median / floor)} | ${ratio(ours / timing.median)} | ${problems} |`,
+      `| \`${subject.id}\` | ${ms(ours.median)} | ${ms(ours.min)}–${ms(ours.max)} | ${per1000(ours.median)} | ${ms(floor)} | ${ms(perRule[subject.setupId].median)} |${quiet ? ` ${ms(perRule[subject.quietId].median)} |` : ''} ${ratio(ours.median / floor)} | ${thousands(target.robustness.problemsPerRule[subject.id])} |`,
     );
   }
   return lines;
 }
 
-function targetLines(report, subject) {
-  if (!subject.targets) return [];
-  const { perRule } = report.single;
-  const ours = perRule[subject.id].median;
-  const mark = (ok) => (ok ? '✅ met' : '❌ missed');
-  const lines = [];
-  const floorRatio = ours / perRule[subject.floorId].median;
-  lines.push(`- ${mark(floorRatio <= subject.targets.floor)}: ≤ ${subject.targets.floor}× its floor — measured ${ratio(floorRatio)}`);
-  for (const [peer, limit] of Object.entries(subject.targets.peers)) {
-    const peerRatio = ours / perRule[peer].median;
-    lines.push(`- ${mark(peerRatio <= limit)}: ≤ ${limit}× \`${peer}\` — measured ${ratio(peerRatio)}`);
-  }
-  if (report.doubled) {
-    const scale = report.doubled.perRule[subject.id].median / ours;
-    lines.push(`- ${mark(scale <= SCALING_TARGET)}: doubling the corpus costs ≤ ${SCALING_TARGET}× — measured ${ratio(scale)}`);
+function peersTable(target) {
+  const { perRule, files } = target.single;
+  const per1000 = (value) => ms((value / files) * 1000);
+  const lines = [
+    '| peer | median ms | range ms | ms / 1,000 files | compared with | ours ÷ peer | problems reported |',
+    '| --- | ---: | ---: | ---: | --- | ---: | ---: |',
+  ];
+  for (const subject of target.subjects) {
+    for (const peer of subject.peers) {
+      const timing = perRule[peer];
+      const limit = subject.targets.peers[peer];
+      const value = perRule[subject.id].median / timing.median;
+      lines.push(
+        `| \`${peer}\` | ${ms(timing.median)} | ${ms(timing.min)}–${ms(timing.max)} | ${per1000(timing.median)} | \`${subject.id}\` | ${limit === undefined ? ratio(value) : `${ratio(value)} (target ≤ ${limit}× ${mark(value <= limit)})`} | ${thousands(target.robustness.problemsPerRule[peer])} |`,
+      );
+    }
   }
   return lines;
 }
 
-function scalingTable(report) {
-  if (!report.doubled) return ['Not run (`BENCH_DIR` checkout, or `BENCH_SCALE_ROUNDS=0`).'];
+function scalingTable(target) {
   const lines = [
-    `Median of ${report.options.scaleRounds} rounds on the corpus linted twice (the same files under \`a/\` and \`b/\`, ${thousands(report.doubled.files)} files) against the single corpus.`,
+    `Median of ${target.options.scaleRounds} round(s) on the corpus linted twice (the same files under \`a/\` and \`b/\`, ${thousands(target.doubled.files)} files) against the single corpus.`,
     '',
     '| rule | 1× corpus ms | 2× corpus ms | ratio of medians | ratio of fastest rounds |',
     '| --- | ---: | ---: | ---: | ---: |',
   ];
   const ids = [
-    ...report.subjects.flatMap((subject) => [subject.id, subject.floorId, subject.setupId, ...(report.options.quiet ? [subject.quietId] : [])]),
-    ...new Set(report.subjects.flatMap((subject) => subject.peers)),
+    ...target.subjects.flatMap((subject) => [subject.id, subject.floorId, subject.setupId, ...(target.options.quiet ? [subject.quietId] : [])]),
+    ...new Set(target.subjects.flatMap((subject) => subject.peers)),
   ];
   for (const id of ids) {
-    const one = report.single.perRule[id];
-    const two = report.doubled.perRule[id];
-    lines.push(`| \`${id}\` | ${ms(one.median)} | ${ms(two.median)} | ${ratio(two.median / one.median)} | ${ratio(two.min / one.min)} |`);
+    const one = target.single.perRule[id];
+    const two = target.doubled.perRule[id];
+    const scale = two.median / one.median;
+    const isOurs = target.subjects.some((subject) => subject.id === id);
+    lines.push(`| \`${id}\` | ${ms(one.median)} | ${ms(two.median)} | ${ratio(scale)}${isOurs ? ` ${mark(scale <= SCALING_TARGET)}` : ''} | ${ratio(two.min / one.min)} |`);
   }
-  const { single, doubled } = report;
+  const { single, doubled } = target;
   lines.push(`| whole lint (wall clock, all passes, parsing included) | ${ms(single.wallMs)} | ${ms(doubled.wallMs)} | ${ratio(doubled.wallMs / single.wallMs)} | ${ratio(doubled.wallMinMs / single.wallMinMs)} |`);
   lines.push(`| whole lint (CPU time of the process) | ${ms(single.cpuMs)} | ${ms(doubled.cpuMs)} | ${ratio(doubled.cpuMs / single.cpuMs)} | ${ratio(doubled.cpuMinMs / single.cpuMinMs)} |`);
   lines.push(
     '',
-    'Per-rule times are wall-clock (ESLint measures them so), and other processes on the machine only ever add to them: the fastest rounds are the least disturbed, so both ratios are shown. The whole lint\'s CPU time (all threads of the process, garbage collection included) does not grow while the process waits for a core. When the ratios of the floors, which do nothing, drift away from 2×, that drift is the machine, not the rules.',
+    `Target for each of our rules: doubling the corpus costs ≤ ${SCALING_TARGET}× (✅/❌ above). Per-rule times are wall-clock (ESLint measures them so), and other processes on the machine only ever add to them: the fastest rounds are the least disturbed, so both ratios are shown. The whole lint's CPU time (all threads of the process, garbage collection included) does not grow while the process waits for a core. When the ratios of the floors, which do nothing, drift away from 2×, that drift is the machine, not the rules.`,
   );
   return lines;
 }
 
-function robustnessLines(report) {
-  const { robustness } = report;
+function robustnessLines(target) {
+  const { robustness } = target;
   const lines = [
-    `${robustness.ruleCount} rules on each of the ${thousands(report.target.files)} files (${(robustness.ms / 1000).toFixed(1)} s): **${robustness.exceptionCount} exception(s)**, ${robustness.fatal} parse error(s).`,
+    `${robustness.ruleCount} rules on each of the ${thousands(target.files)} files (${seconds(robustness.ms)}): **${robustness.exceptionCount} exception(s)**, ${robustness.fatal} parse error(s).`,
   ];
   for (const [id, list] of Object.entries(robustness.exceptions)) {
     if (list.length > 0) lines.push(`- \`${id}\` threw on ${list.length} file(s), e.g. \`${list[0].file}\`: ${list[0].message}`);
   }
   for (const entry of robustness.fatalFiles.slice(0, 5)) lines.push(`- parse error: ${entry}`);
-  if (report.leftOut > 0) lines.push(`- ${report.leftOut} file(s) on which a rule threw were left out of the timed rounds.`);
-  const reported = Object.entries(robustness.problemsPerRule)
-    .filter(([id]) => !/^(?:floor|setup|quiet)\//.test(id))
-    .map(([id, count]) => `\`${id}\` ${thousands(count)}`);
-  lines.push(`- Problems reported on the corpus (a sanity check that the rules did real work): ${reported.join(', ')}.`);
+  if (robustness.fatalFiles.length > 5) lines.push(`- … and ${robustness.fatalFiles.length - 5} more parse error(s).`);
+  if (target.leftOut > 0) lines.push(`- ${target.leftOut} file(s) on which a rule threw were left out of the timed rounds.`);
+  return lines;
+}
+
+function targetSection(target) {
+  const { single, options } = target;
+  const heading = target.repo
+    ? `### ${target.repo.name}: [${target.repo.url.replace(/^https:\/\/github\.com\//, '').replace(/\.git$/, '')}](${target.repo.url.replace(/\.git$/, '')}) at \`${target.repo.commit}\``
+    : `### ${target.title}`;
+  const what = target.repo
+    ? `${target.repo.role[0].toUpperCase()}${target.repo.role.slice(1)}. Commit \`${target.repo.commit}\`: ${thousands(target.files)} JS/TS files${target.sampledFrom ? ` (a sample: one file in ${target.sampleStep} of ${thousands(target.sampledFrom)}, \`BENCH_SAMPLE\`)` : ''}, ${thousands(target.lines)} lines. Next.js roots (\`settings.next.rootDir\`): ${target.nextRoot.map((root) => `\`${root}\``).join(', ')}.`
+    : `${target.label[0].toUpperCase()}${target.label.slice(1)}: ${thousands(target.files)} files, ${thousands(target.lines)} lines.`;
+  const passes = options.parsePass
+    ? `a parse pass and ${options.passes} timed passes, which reuse its parse results`
+    : `${options.passes} timed passes, each parsing every file`;
+  const lines = [
+    heading,
+    '',
+    what,
+    '',
+    `Median of ${options.rounds} timed round(s); one round lints every file ${options.passes + (options.parsePass ? 1 : 0)} times (${passes}): ${seconds(single.wallMs)}, of which parsing takes ${seconds(single.parseMs)}. Whole target, robustness pass included: ${minutes(target.totalMs)}.`,
+    '',
+    ...ourRulesTable(target),
+    '',
+    ...peersTable(target),
+    '',
+  ];
+  if (target.doubled) lines.push('#### Scaling', '', ...scalingTable(target), '');
+  lines.push('#### Robustness', '', ...robustnessLines(target), '');
   return lines;
 }
 
 /** The results section of docs/benchmarks.md, also printed to the console. */
 export function renderReport(report) {
-  const { machine, versions, target, single } = report;
+  const { machine, versions, targets } = report;
+  const summary = summaryTable(report);
+  const repos = targets.filter((target) => target.repo);
   const lines = [
-    `_Last run: ${report.date.slice(0, 16).replace('T', ' ')} UTC — ${machine.cpu}, ${machine.memory} RAM, ${machine.os}, Node ${machine.node}._`,
+    `_Last run: ${report.date.slice(0, 16).replace('T', ' ')} UTC — ${machine.cpu}, ${machine.memory} RAM, ${machine.os}, Node ${machine.node}; ${minutes(report.totalMs)} in all._`,
     '',
     `Versions: ${Object.entries(versions).map(([name, version]) => `${name} ${version}`).join(', ')}.`,
     '',
-    `Corpus: ${target.label} — ${thousands(target.files)} files, ${thousands(target.lines)} lines. Median of ${report.options.rounds} timed rounds (per-rule times from ESLint's \`stats\`, the figures \`TIMING=all\` prints); each rule is timed in its own pass (with its floor and set-up probe), so one round lints every file ${report.options.passes} times: ${(single.wallMs / 1000).toFixed(1)} s, of which parsing takes ${(single.parseMs / 1000).toFixed(1)} s.`,
+    `Measured: ${targets.map((target) => (target.repo ? `${target.repo.name} at \`${target.repo.commit.slice(0, 12)}\` (${thousands(target.files)} files)` : `${target.label} (${thousands(target.files)} files)`)).join('; ')}.${report.notMeasured.length > 0 ? ` **Not measured** (missing or at another commit under \`BENCH_REPOS_DIR\`; \`${report.fetchCommand}\` fetches them): ${report.notMeasured.join(', ')}.` : ''}`,
+    '',
+    `Per-rule times from ESLint's \`stats\` (the figures \`TIMING=all\` prints), medians of the timed rounds; each of our rules is timed in its own pass with its floor and set-up probe, each peer in its own pass${report.options.parseCache ? ', all passes reusing the parse results of an unmeasured parse pass per chunk of 200 files' : ', each pass parsing every file (`BENCH_PARSE_CACHE=0`)'}.`,
+    '',
+    '### Summary',
+    '',
+    `Targets of the benchmark issue, as ratios of medians within this run: **${summary.met} of ${summary.total} met**.`,
+    '',
+    ...summary.lines,
+    '',
+    `Floor selectors (learnt from each rule's \`create()\`): ${targets[0].subjects.map((subject) => `\`${subject.name}\` ${subject.selectors.map((selector) => `\`${selector}\``).join(', ') || '(none)'}`).join('; ')}.`,
     '',
   ];
-  for (const subject of report.subjects) {
-    lines.push(`### \`${subject.id}\`${subject.topic === 'other' ? '' : ` (${subject.topic})`}`, '');
-    lines.push(...subjectTable(report, subject), '');
-    lines.push(`Floor selectors: ${subject.selectors.map((selector) => `\`${selector}\``).join(', ') || '(none)'}.`, '');
-    const targets = targetLines(report, subject);
-    if (targets.length > 0) lines.push('Targets:', '', ...targets, '');
-  }
-  lines.push('### Scaling', '', ...scalingTable(report), '');
-  lines.push('### Memory', '', `Peak resident memory of the whole benchmark process (all rounds, both corpora): ${report.peakRssMiB.toFixed(0)} MiB.`, '');
-  lines.push('### Robustness', '', ...robustnessLines(report));
+  for (const target of targets) lines.push(...targetSection(target));
+  lines.push('### Memory', '', `Peak resident memory of the whole benchmark process (all ${repos.length > 0 ? 'repositories and corpora' : 'rounds'}): ${report.peakRssMiB.toFixed(0)} MiB.`);
   return lines.join('\n');
 }
 
