@@ -151,22 +151,23 @@ export async function robustnessPass({ cwd, files, makeConfig, ruleIds }) {
 }
 
 /**
- * Source files of a real checkout (BENCH_DIR), skipping dependencies, build
- * output and dot-folders (.git, .next, .turbo, bench/.corpus…).
+ * Source files of a real checkout (BENCH_DIR, bench/repos.json), skipping
+ * dependencies, build output and dot-folders (.git, .next, .turbo,
+ * bench/.corpus…). Symbolic links are not followed: they would lint a file
+ * twice or loop, and a checkout may hold dangling ones.
  */
 export async function listFiles(eslint, cwd, pattern = /\.(?:[cm]?[jt]s|[jt]sx)$/) {
   const files = [];
-  {
-    const stack = [cwd];
-    while (stack.length > 0) {
-      const current = stack.pop();
-      const stat = fs.statSync(current);
-      if (stat.isDirectory()) {
-        const name = path.basename(current);
-        if (current !== cwd && (name.startsWith('.') || ['node_modules', 'dist', 'build', 'coverage', 'out'].includes(name))) continue;
-        for (const entry of fs.readdirSync(current)) stack.push(path.join(current, entry));
-      } else if (pattern.test(current) && !(await eslint.isPathIgnored(current))) {
-        files.push(path.relative(cwd, current));
+  const stack = [cwd];
+  while (stack.length > 0) {
+    const current = stack.pop();
+    for (const entry of fs.readdirSync(current, { withFileTypes: true })) {
+      const absolute = path.join(current, entry.name);
+      if (entry.isDirectory()) {
+        if (entry.name.startsWith('.') || ['node_modules', 'dist', 'build', 'coverage', 'out'].includes(entry.name)) continue;
+        stack.push(absolute);
+      } else if (entry.isFile() && pattern.test(entry.name) && !(await eslint.isPathIgnored(absolute))) {
+        files.push(path.relative(cwd, absolute));
       }
     }
   }

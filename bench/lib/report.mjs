@@ -21,8 +21,11 @@ function ratiosOf(target, subject) {
   };
 }
 
+/** A ratio and its mark; one more digit when rounding would show a missed target as equal to it. */
 function cell(value, limit) {
-  return Number.isFinite(value) ? `${ratio(value)} ${mark(value <= limit)}` : 'n/a';
+  if (!Number.isFinite(value)) return 'n/a';
+  const shown = ratio(value) === ratio(limit) && value !== limit ? `${value.toFixed(3)}×` : ratio(value);
+  return `${shown} ${mark(value <= limit)}`;
 }
 
 /** One row per target of the issue, one column per measured repository or corpus. */
@@ -87,7 +90,7 @@ function peersTable(target) {
       const limit = subject.targets.peers[peer];
       const value = perRule[subject.id].median / timing.median;
       lines.push(
-        `| \`${peer}\` | ${ms(timing.median)} | ${ms(timing.min)}–${ms(timing.max)} | ${per1000(timing.median)} | \`${subject.id}\` | ${limit === undefined ? ratio(value) : `${ratio(value)} (target ≤ ${limit}× ${mark(value <= limit)})`} | ${thousands(target.robustness.problemsPerRule[peer])} |`,
+        `| \`${peer}\` | ${ms(timing.median)} | ${ms(timing.min)}–${ms(timing.max)} | ${per1000(timing.median)} | \`${subject.id}\` | ${limit === undefined ? ratio(value) : `${cell(value, limit).replace(/ (\S+)$/, ` (target ≤ ${limit}× $1)`)}`} | ${thousands(target.robustness.problemsPerRule[peer])} |`,
       );
     }
   }
