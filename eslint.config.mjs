@@ -65,8 +65,30 @@ export default defineConfig([
           property,
           message: `Removed in ESLint 10: use \`${replacement}\`.`,
         })),
+        // The package re-exports these through getters; src/util/ast.ts reads them once (see there).
+        ...[
+          ['TSESLint', 'Scope'],
+          ['ASTUtils', 'findVariable'],
+          ['ASTUtils', 'getStaticValue'],
+        ].map(([object, property]) => ({ object, property, message: 'Import it from src/util/ast.ts: the package getter runs on every access.' })),
+      ],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@typescript-eslint/utils',
+              importNames: ['AST_NODE_TYPES', 'AST_TOKEN_TYPES'],
+              message: 'Import it from src/util/ast.ts: the package re-exports it through getters, which ran on every node check.',
+            },
+          ],
+        },
       ],
     },
+  },
+  {
+    files: ['src/util/ast.ts'],
+    rules: { 'no-restricted-imports': 'off', 'no-restricted-properties': 'off' },
   },
   // Dogfooding: our own rules on our own code.
   {

@@ -1,5 +1,6 @@
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { TSESLint } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, DefinitionType, ScopeType } from '../util/ast';
 import { getImportOrigin, getStaticPropertyName, unwrapExpression } from '../static';
 
 type Scope = TSESLint.Scope.Scope;
@@ -25,33 +26,27 @@ const FACTORY_NAMES: ReadonlySet<string> = new Set(
 );
 
 /**
- * Local names under which a factory may be called in this file: the known
- * names plus the aliases of ES imports from a factory module
- * (`import { jsx as _jsx } from "react/jsx-runtime"`, `import h from "hyperscript"`).
- * Collected once per file so the call visitor can reject calls by name.
+ * The module scope's variables of a file (where ES imports bind), or null for a
+ * script. Read once per file, on the first call that needs it.
  */
-export function collectFactoryNames(program: TSESTree.Program): ReadonlySet<string> {
-  // Most files import no factory under another name: share the default set.
-  let names: Set<string> | null = null;
-  for (const statement of program.body) {
-    if (statement.type !== AST_NODE_TYPES.ImportDeclaration || !Object.hasOwn(ELEMENT_FACTORIES, statement.source.value)) continue;
-    const factories = ELEMENT_FACTORIES[statement.source.value] ?? [];
-    for (const specifier of statement.specifiers) {
-      const imported =
-        specifier.type === AST_NODE_TYPES.ImportSpecifier
-          ? specifier.imported.type === AST_NODE_TYPES.Identifier
-            ? specifier.imported.name
-            : specifier.imported.value
-          : specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier
-            ? 'default'
-            : '*';
-      if (factories.includes(imported) && !FACTORY_NAMES.has(specifier.local.name)) {
-        names ??= new Set(FACTORY_NAMES);
-        names.add(specifier.local.name);
-      }
-    }
-  }
-  return names ?? FACTORY_NAMES;
+export function moduleVariables(sourceCode: { readonly scopeManager: TSESLint.Scope.ScopeManager | null }): ReadonlyMap<string, TSESLint.Scope.Variable> | null {
+  const global = sourceCode.scopeManager?.globalScope;
+  if (!global) return null;
+  for (const scope of global.childScopes) if (scope.type === ScopeType.module) return scope.set;
+  return null;
+}
+
+/**
+ * Whether a name not among the factories' own names may still call one: it is
+ * bound at module level by an ES import from a factory module
+ * (`import { jsx as _jsx } from "react/jsx-runtime"`, `import h from "hyperscript"`).
+ * One map lookup, no scope walk, for every other call.
+ */
+function mayBeImportedFactory(name: string, variables: ReadonlyMap<string, TSESLint.Scope.Variable> | null): boolean {
+  const def = variables?.get(name)?.defs[0];
+  if (def?.type !== DefinitionType.ImportBinding) return false;
+  const declaration = def.parent;
+  return declaration.type === AST_NODE_TYPES.ImportDeclaration && Object.hasOwn(ELEMENT_FACTORIES, declaration.source.value);
 }
 
 function isFactory(origin: { source: string; imported: string } | null): boolean {
@@ -61,13 +56,18 @@ function isFactory(origin: { source: string; imported: string } | null): boolean
 
 /**
  * Whether `callee` is one of the element factories: checked by name first
- * (`candidateNames`), then through the import it is bound to, so a local
- * function called `h` is not one.
+ * (a factory's own name, or a module-level import from a factory module),
+ * then through the binding it resolves to, so a local function called `h`
+ * is not one.
  */
-export function isElementFactoryCall(call: TSESTree.CallExpression, candidateNames: ReadonlySet<string>, getScope: () => Scope): boolean {
+export function isElementFactoryCall(
+  call: TSESTree.CallExpression,
+  getModuleVariables: () => ReadonlyMap<string, TSESLint.Scope.Variable> | null,
+  getScope: () => Scope,
+): boolean {
   const callee = unwrapExpression(call.callee);
   if (callee.type === AST_NODE_TYPES.Identifier) {
-    if (!candidateNames.has(callee.name)) return false;
+    if (!FACTORY_NAMES.has(callee.name) && !mayBeImportedFactory(callee.name, getModuleVariables())) return false;
     return isFactory(getImportOrigin(callee, getScope()));
   }
   if (callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.Identifier) {

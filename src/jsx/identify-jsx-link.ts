@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../util/ast';
 import { evaluateString, getConstantInit, staticStringText } from '../static';
 import { type LinkComponent, matchLinkComponent } from './link-components';
 import { findPropSource } from './prop-source';

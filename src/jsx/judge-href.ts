@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../util/ast';
 import { evaluateString, readConstObjectProperty, resolveConstant, type StringPart } from '../static';
 import { classifyStaticHref } from '../url/classify-static-href';
 import { describeHref, truncate } from '../url/display';

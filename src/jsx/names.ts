@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../util/ast';
 
 /** Source-like text of a JSX tag name: `a`, `ui.SafeLink`, `svg:a`. */
 export function jsxNameText(name: TSESTree.JSXTagNameExpression): string {

@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { ASTUtils, AST_NODE_TYPES, TSESLint as Lint } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, DefinitionType, findVariable, getStaticValue } from '../util/ast';
 import { evaluateString, getStaticPropertyName, readConstObjectProperty, resolveConstant, staticStringText, unwrapExpression } from '../static';
 import { receiverName } from '../sql/provenance';
 import type { Runner } from './runner';
@@ -90,7 +90,7 @@ export function tableNameOf(node: TSESTree.Node | undefined, scope: Scope): stri
 
 function isTrue(node: TSESTree.Node | null | undefined, scope: Scope): boolean {
   if (!node) return false;
-  return ASTUtils.getStaticValue(unwrapExpression(node), scope)?.value === true;
+  return getStaticValue(unwrapExpression(node), scope)?.value === true;
 }
 
 function withOptions(
@@ -171,9 +171,9 @@ export function findBuilderIndexCall(call: TSESTree.CallExpression, runner: Runn
 
 /** When `identifier` is the table parameter of an `alterTable`/`table` callback: that schema call. */
 export function knexAlterCallOf(identifier: TSESTree.Identifier, scope: Scope): TSESTree.CallExpression | null {
-  const variable = ASTUtils.findVariable(scope, identifier);
+  const variable = findVariable(scope, identifier);
   const def = variable?.defs[0];
-  if (def?.type !== Lint.Scope.DefinitionType.Parameter || def.node.params[0] !== def.name) return null;
+  if (def?.type !== DefinitionType.Parameter || def.node.params[0] !== def.name) return null;
   const fn = def.node;
   const call = fn.parent;
   if (call.type !== AST_NODE_TYPES.CallExpression || call.arguments[1] !== fn) return null;

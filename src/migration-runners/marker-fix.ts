@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../util/ast';
 import { unwrapExpression } from '../static';
 import { enclosingClass, isModuleExportsTarget, outermostFunction } from './migration-functions';
 import { hasKnexConfig } from './transaction-markers';

@@ -21,7 +21,7 @@
  *   `.dropColumn`, `.renameColumn`, `.renameTo`; `db.schema.dropTable`.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, getStaticValue } from '../util/ast';
 import { evaluateString, getStaticPropertyName, readConstObjectProperty, resolveConstant, staticStringText, unwrapExpression } from '../static';
 import { receiverName } from '../sql/provenance';
 import { parseSqlType, type SqlType } from '../sql/types';
@@ -107,7 +107,7 @@ function staticText(node: TSESTree.Node | undefined, scope: Scope): string | nul
 
 function numberArgs(args: readonly TSESTree.CallExpressionArgument[], scope: Scope): (number | undefined)[] {
   return args.map((arg) => {
-    const value = ASTUtils.getStaticValue(unwrapExpression(arg), scope)?.value;
+    const value = getStaticValue(unwrapExpression(arg), scope)?.value;
     return typeof value === 'number' ? value : undefined;
   });
 }
@@ -277,7 +277,7 @@ function columnProperty(node: TSESTree.Node | undefined, key: string, scope: Sco
   if (value.type !== AST_NODE_TYPES.ObjectExpression) return null;
   const property = readConstObjectProperty(value, key, scope);
   if (!property) return null;
-  const number = ASTUtils.getStaticValue(unwrapExpression(property), scope)?.value;
+  const number = getStaticValue(unwrapExpression(property), scope)?.value;
   if (typeof number === 'number') return String(number);
   return staticText(property, scope);
 }
@@ -317,7 +317,7 @@ function knexAlter(call: TSESTree.CallExpression, property: TSESTree.Node, scope
   const options = call.arguments[0];
   if (options) {
     const alterType = readConstObjectProperty(options, 'alterType', scope);
-    if (alterType && ASTUtils.getStaticValue(unwrapExpression(alterType), scope)?.value === false) return null;
+    if (alterType && getStaticValue(unwrapExpression(alterType), scope)?.value === false) return null;
   }
   let current: TSESTree.Node = unwrapExpression((call.callee as TSESTree.MemberExpression).object);
   for (let hop = 0; hop < 16 && current.type === AST_NODE_TYPES.CallExpression; hop++) {

@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { ASTUtils, AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, getStaticValue } from '../util/ast';
 import { getStaticPropertyName, readConstObjectProperty, unwrapExpression } from '../static';
 import { isModuleExportsTarget } from './migration-functions';
 
@@ -8,7 +8,7 @@ type Scope = TSESLint.Scope.Scope;
 /** Whether `node` is statically the value `false` (`false`, `false as const`, a constant holding it). */
 function isFalse(node: TSESTree.Node | null | undefined, scope: Scope): boolean {
   if (!node) return false;
-  const result = ASTUtils.getStaticValue(unwrapExpression(node), scope);
+  const result = getStaticValue(unwrapExpression(node), scope);
   return result !== null && result.value === false;
 }
 

@@ -15,7 +15,7 @@
  * node-pg-migrate (`src/operations`: no `NOT VALID` and no `CONCURRENTLY` for constraints).
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { ASTUtils, AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, getStaticValue } from '../util/ast';
 import { isSchemaBuilder, knexAlterCallOf, tableNameOf } from '../migration-runners/builder-calls';
 import type { Runner } from '../migration-runners/runner';
 import { getStaticPropertyName, readConstObjectProperty, resolveConstant, staticStringText, evaluateString, unwrapExpression } from '../static';
@@ -413,12 +413,12 @@ function present(node: TSESTree.Node | null | undefined): boolean {
 }
 
 function isTrueNode(node: TSESTree.Node | null | undefined, scope: Scope): boolean {
-  return !!node && ASTUtils.getStaticValue(unwrapExpression(node), scope)?.value === true;
+  return !!node && getStaticValue(unwrapExpression(node), scope)?.value === true;
 }
 
 function isFalseNode(node: TSESTree.Node | null | undefined, scope: Scope): boolean {
   if (!node) return false;
-  const result = ASTUtils.getStaticValue(unwrapExpression(node), scope);
+  const result = getStaticValue(unwrapExpression(node), scope);
   return result !== null && result.value === false;
 }
 

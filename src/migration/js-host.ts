@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../util/ast';
 import { findBuilderIndexCall, findTableChange, type BuilderIndexCall } from '../migration-runners/builder-calls';
 import { enclosingClass, outermostFunction, transactionCallbackAround } from '../migration-runners/migration-functions';
 import { detectRunner, type Runner } from '../migration-runners/runner';

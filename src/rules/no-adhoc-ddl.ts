@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../util/ast';
 import { evaluateString, isStringRawTag } from '../static';
 import { analyzeSql } from '../sql/analyze';
 import { DDL_KINDS } from '../sql/keywords';

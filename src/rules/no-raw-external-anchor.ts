@@ -1,9 +1,9 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { ASTUtils, AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, findVariable } from '../util/ast';
 import { isSqlSourceCode } from '../languages/sql/source-code';
 import { createRule } from '../util/create-rule';
 import { isInsideDefinitionOf } from '../jsx/component-definition';
-import { collectFactoryNames, isElementFactoryCall } from '../jsx/element-calls';
+import { isElementFactoryCall, moduleVariables } from '../jsx/element-calls';
 import {
   ANCHOR_HREF_PROPS,
   createJsxLinkDetection,
@@ -58,31 +58,47 @@ const DEFAULTS = {
 interface FileSetup {
   readonly policy: UrlPolicy;
   readonly detection: JsxLinkDetection;
+  readonly component: string;
+  readonly importSource: string | null;
+  readonly unknownMode: UnknownHrefMode;
+  readonly markdownLinks: 'report' | 'ignore';
 }
 
 /**
  * What a file's linting needs from the options and settings, built once per
- * distinct configuration rather than once per file: a run has a handful of
- * configurations and thousands of files. Holds derived option data only,
- * never anything from a file.
+ * option set rather than once per file: a run has a handful of configurations
+ * and thousands of files. The key is exact and costs no serialisation: the
+ * merged options object (one per distinct option set, see `createRule`), then
+ * the `settings.linkComponents` value (one per configuration). Holds derived
+ * option data only, never anything from a file.
  */
-const setupCache = new Map<string, FileSetup>();
+const setupCache = new WeakMap<object, Map<unknown, FileSetup>>();
 function setupFor(options: NoRawExternalAnchorOptions, settings: Readonly<Record<string, unknown>>): FileSetup {
-  const key = JSON.stringify([options, settings.linkComponents ?? null]);
-  let setup = setupCache.get(key);
+  let perSettings = setupCache.get(options);
+  if (!perSettings) {
+    perSettings = new Map();
+    setupCache.set(options, perSettings);
+  }
+  const linkComponentsSetting = settings.linkComponents;
+  let setup = perSettings.get(linkComponentsSetting);
   if (!setup) {
+    const component = options.component ?? DEFAULTS.component;
     setup = {
       policy: createUrlPolicy({
         allowedHosts: options.allowedHosts ?? [],
         allowedSchemes: options.allowedSchemes ?? DEFAULTS.allowedSchemes,
       }),
       detection: createJsxLinkDetection(
-        options.component ?? DEFAULTS.component,
+        component,
         collectLinkComponents(options.linkComponents, settings),
         options.polymorphicProps ?? DEFAULTS.polymorphicProps,
       ),
+      component,
+      importSource: options.importSource ?? null,
+      unknownMode: options.unknownHref ?? DEFAULTS.unknownHref,
+      markdownLinks: options.markdownLinks ?? DEFAULTS.markdownLinks,
     };
-    setupCache.set(key, setup);
+    perSettings.set(linkComponentsSetting, setup);
   }
   return setup;
 }
@@ -194,11 +210,8 @@ export default createRule<Options, MessageIds>({
     const { sourceCode } = context;
     // Older ESLint runs it on any language: a `.sql` file has no links.
     if (isSqlSourceCode(sourceCode)) return {};
-    const component = options.component ?? DEFAULTS.component;
-    const importSource = options.importSource ?? null;
-    const unknownMode: UnknownHrefMode = options.unknownHref ?? DEFAULTS.unknownHref;
-    const { policy, detection } = setupFor(options, context.settings);
-    let factoryNames: ReadonlySet<string> = new Set();
+    const { policy, detection, component, importSource, unknownMode, markdownLinks } = setupFor(options, context.settings);
+    let variables: ReturnType<typeof moduleVariables> | undefined;
     const ownFile = isComponentFile(context.filename, component);
 
     function suggestionFor(link: JsxLink, element: TSESTree.JSXOpeningElement, finding: LinkFinding): TSESLint.ReportSuggestionArray<MessageIds> {
@@ -207,7 +220,7 @@ export default createRule<Options, MessageIds>({
       if (hasSpreadBefore(element.attributes, source.attribute)) return [];
       if (isInsideSvg(element.parent)) return [];
       // Never offer code that would not compile: the name must be bound, or importable.
-      const inScope = ASTUtils.findVariable(sourceCode.getScope(element), component) !== null;
+      const inScope = findVariable(sourceCode.getScope(element), component) !== null;
       if (!inScope && importSource === null) return [];
       return [
         {
@@ -259,7 +272,6 @@ export default createRule<Options, MessageIds>({
     }
 
     if (isMarkdownLanguage(sourceCode)) {
-      const markdownLinks = options.markdownLinks ?? DEFAULTS.markdownLinks;
       return markdownListeners({ policy, markdownLinks, report: (finding, at) => {
           // Markdown gives no target or name to read: an unknown destination is not a signal.
           report(finding, at, () => [], false, () => false);
@@ -268,10 +280,6 @@ export default createRule<Options, MessageIds>({
     }
 
     return withTemplateListeners({ sourceCode, detection, policy, component, importSource, report }, {
-      Program(program) {
-        factoryNames = collectFactoryNames(program);
-      },
-
       JSXOpeningElement(written) {
         const element = asJsxElement(written);
         const link = identifyJsxLink(element, detection, () => sourceCode.getScope(element));
@@ -293,7 +301,7 @@ export default createRule<Options, MessageIds>({
       },
 
       CallExpression(call) {
-        if (!isElementFactoryCall(call, factoryNames, () => sourceCode.getScope(call))) return;
+        if (!isElementFactoryCall(call, () => (variables === undefined ? (variables = moduleVariables(sourceCode)) : variables), () => sourceCode.getScope(call))) return;
         const [type, props] = call.arguments;
         if (!type || type.type === AST_NODE_TYPES.SpreadElement) return;
         const scope = sourceCode.getScope(call);

@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../util/ast';
 import { CONCURRENT_INDEX_HAZARDS } from '../migration/hazards/require-concurrent-index';
 import { builderOps } from '../migration/js-builders';
 import { actionLabel, alterTableOf, insertionPoint, isExistingTable, keywordText, locIn } from '../migration/policy';

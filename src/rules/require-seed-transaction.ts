@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../util/ast';
 import { getStaticPropertyName, unwrapExpression } from '../static';
 import { mayContainDml } from '../sql/dml';
 import { isDatabaseName, receiverName } from '../sql/provenance';

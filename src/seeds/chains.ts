@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../util/ast';
 import { getStaticPropertyName, unwrapExpression } from '../static';
 
 /** One link of a call chain after its root: `.name`, or a call `(…)`. */

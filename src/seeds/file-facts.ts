@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../util/ast';
 
 /** Which database libraries a file imports (top-level imports and `require`s only: cheap, no scope). */
 export interface FileFacts {

@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { ASTUtils, AST_NODE_TYPES, TSESLint as Lint } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, DefinitionType, findVariable } from '../util/ast';
 import { getStaticPropertyName, readConstObjectProperty, unwrapExpression } from '../static';
 import { readChain, rootNode, rootText } from './chains';
 import { handleParameter, isFunction, type FunctionNode, type TransactionOpener } from './transactions';
@@ -128,7 +128,7 @@ export function buildOccurrences(input: ModelInput): Occurrence[] {
     const argument = opener.kind === 'batch' ? opener.call.arguments[0] : undefined;
     const unwrapped = argument ? unwrapExpression(argument) : undefined;
     if (unwrapped?.type !== AST_NODE_TYPES.Identifier) continue;
-    const variable = ASTUtils.findVariable(sourceCode.getScope(opener.call), unwrapped);
+    const variable = findVariable(sourceCode.getScope(opener.call), unwrapped);
     if (variable) batchVariables.set(variable, opener);
   }
   /** The batch a write joins by being put into its array: in the array's initialiser, or `ops.push(write)`. */
@@ -145,7 +145,7 @@ export function buildOccurrences(input: ModelInput): Occurrence[] {
       if (callee.type !== AST_NODE_TYPES.MemberExpression || getStaticPropertyName(callee) !== 'push') return null;
       const object = unwrapExpression(callee.object);
       if (object.type !== AST_NODE_TYPES.Identifier) return null;
-      const variable = ASTUtils.findVariable(sourceCode.getScope(node), object);
+      const variable = findVariable(sourceCode.getScope(node), object);
       return (variable && batchVariables.get(variable)) ?? null;
     }
     return null;
@@ -182,12 +182,12 @@ export function buildOccurrences(input: ModelInput): Occurrence[] {
       // `(await db.startTransaction().execute()).insertInto(…)`: rare; say nothing.
       return { kind: 'unknown' };
     }
-    let variable = ASTUtils.findVariable(scope, root);
+    let variable = findVariable(scope, root);
     let direct = true;
     for (let hop = 0; variable && hop < MAX_HOPS; hop++) {
       const def = variable.defs.length === 1 ? variable.defs[0] : undefined;
       if (!def) return { kind: 'client', variable, direct };
-      if (def.type === Lint.Scope.DefinitionType.Parameter) {
+      if (def.type === DefinitionType.Parameter) {
         const fn = def.node as FunctionNode;
         const index = fn.params.findIndex(
           (param) => param === def.name || (param.type === AST_NODE_TYPES.AssignmentPattern && param.left === def.name),
@@ -197,7 +197,7 @@ export function buildOccurrences(input: ModelInput): Occurrence[] {
         if (opener && index === 0) return { kind: 'handle', tx: refOf(opener) };
         return { kind: 'param', fn, index };
       }
-      if (def.type !== Lint.Scope.DefinitionType.Variable || def.node.id !== def.name || !def.node.init) return { kind: 'client', variable, direct };
+      if (def.type !== DefinitionType.Variable || def.node.id !== def.name || !def.node.init) return { kind: 'client', variable, direct };
       if (def.parent.kind !== 'const' && variable.references.some((ref) => ref.isWrite() && ref.identifier !== def.name)) {
         return { kind: 'unknown' };
       }
@@ -207,9 +207,9 @@ export function buildOccurrences(input: ModelInput): Occurrence[] {
       if (unmanaged) return { kind: 'handle', tx: refOf(unmanaged) };
       const inner = readChain(init);
       if (inner.root.type !== AST_NODE_TYPES.Identifier || (init.type === AST_NODE_TYPES.NewExpression)) return { kind: 'client', variable, direct };
-      const next = ASTUtils.findVariable(scope, inner.root);
+      const next = findVariable(scope, inner.root);
       // An import or a global is where the client comes from: this variable is the client.
-      if (!next || next.defs[0]?.type === Lint.Scope.DefinitionType.ImportBinding || next.defs.length === 0) return { kind: 'client', variable, direct };
+      if (!next || next.defs[0]?.type === DefinitionType.ImportBinding || next.defs.length === 0) return { kind: 'client', variable, direct };
       variable = next;
       direct = false;
     }
@@ -232,7 +232,7 @@ export function buildOccurrences(input: ModelInput): Occurrence[] {
     const identity = identityOf(unwrapped, scope);
     if (identity.kind === 'handle') return identity.tx;
     if (unwrapped.type === AST_NODE_TYPES.Identifier) {
-      const variable = ASTUtils.findVariable(scope, unwrapped);
+      const variable = findVariable(scope, unwrapped);
       const def = variable?.defs[0];
       if (def) return { key: def.name, label: unwrapped.name };
     }
@@ -342,8 +342,8 @@ export function buildOccurrences(input: ModelInput): Occurrence[] {
     const root = write.chain.root;
     const receiver = opener.receiver.root;
     if (root.type !== AST_NODE_TYPES.Identifier || receiver.type !== AST_NODE_TYPES.Identifier || root.name !== receiver.name) return false;
-    const variable = ASTUtils.findVariable(scope, root);
-    return variable !== null && variable === ASTUtils.findVariable(sourceCode.getScope(opener.call), receiver);
+    const variable = findVariable(scope, root);
+    return variable !== null && variable === findVariable(sourceCode.getScope(opener.call), receiver);
   }
 
   function escapeThrough(write: SeedWrite, opener: TransactionOpener, direct: boolean): Escape {

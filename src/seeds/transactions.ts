@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../util/ast';
 import { getStaticPropertyName, unwrapExpression } from '../static';
 import { describeChain, readChain, type Chain } from './chains';
 

@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../util/ast';
 import { evaluateString, getConstantInit, getImportOrigin, unwrapExpression } from '../static';
 import { sqlEffects } from '../sql/dml';
 import { getProvenance, isDatabaseName, receiverName } from '../sql/provenance';

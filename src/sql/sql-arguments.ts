@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { ASTUtils, AST_NODE_TYPES, TSESLint as Lint } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, DefinitionType, findVariable } from '../util/ast';
 import { getStaticPropertyName, readConstObjectProperty, resolveConstant, unwrapExpression } from '../static';
 
 type Scope = TSESLint.Scope.Scope;
@@ -83,11 +83,11 @@ function arrayElements(array: TSESTree.ArrayExpression, scope: Scope): TSESTree.
 
 /** Elements of the constant array an identifier walks over, or null. */
 function iteratedElements(identifier: TSESTree.Identifier, scope: Scope): TSESTree.Node[] | null {
-  const variable = ASTUtils.findVariable(scope, identifier);
+  const variable = findVariable(scope, identifier);
   const def = variable?.defs[0];
   if (!variable || !def || variable.defs.length !== 1) return null;
   // `for (const s of STATEMENTS)`
-  if (def.type === Lint.Scope.DefinitionType.Variable && def.node.id === def.name && !def.node.init) {
+  if (def.type === DefinitionType.Variable && def.node.id === def.name && !def.node.init) {
     const loop = def.parent.parent;
     if (loop.type === AST_NODE_TYPES.ForOfStatement && loop.left === def.parent) {
       const array = resolveConstant(loop.right, scope);
@@ -96,7 +96,7 @@ function iteratedElements(identifier: TSESTree.Identifier, scope: Scope): TSESTr
     return null;
   }
   // `STATEMENTS.forEach((s) => db.query(s))`
-  if (def.type === Lint.Scope.DefinitionType.Parameter && def.name === def.node.params[0] && def.node.parent.type === AST_NODE_TYPES.CallExpression) {
+  if (def.type === DefinitionType.Parameter && def.name === def.node.params[0] && def.node.parent.type === AST_NODE_TYPES.CallExpression) {
     const call = def.node.parent;
     const callee = unwrapExpression(call.callee);
     if (call.arguments[0] !== def.node || callee.type !== AST_NODE_TYPES.MemberExpression) return null;

@@ -1,5 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { ASTUtils, AST_NODE_TYPES, TSESLint } from '@typescript-eslint/utils';
+import { TSESLint } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, DefinitionType, findVariable } from '../util/ast';
 import { getStaticPropertyName } from './resolve';
 import { unwrapExpression } from './unwrap';
 
@@ -45,11 +46,11 @@ function patternKeyFor(pattern: TSESTree.ObjectPattern, binding: TSESTree.Identi
 
 function originOf(identifier: TSESTree.Identifier, scope: Scope, depth: number): ImportOrigin | null {
   if (depth > 4) return null;
-  const variable = ASTUtils.findVariable(scope, identifier);
+  const variable = findVariable(scope, identifier);
   const def = variable?.defs[0];
   if (!variable || !def || variable.defs.length !== 1) return null;
 
-  if (def.type === TSESLint.Scope.DefinitionType.ImportBinding) {
+  if (def.type === DefinitionType.ImportBinding) {
     const declaration = def.parent;
     if (declaration.type !== AST_NODE_TYPES.ImportDeclaration) return null; // `import x = require()` etc.
     const source = declaration.source.value;
@@ -68,7 +69,7 @@ function originOf(identifier: TSESTree.Identifier, scope: Scope, depth: number):
     }
   }
 
-  if (def.type === TSESLint.Scope.DefinitionType.Variable) {
+  if (def.type === DefinitionType.Variable) {
     const declarator = def.node;
     if (def.parent.kind !== 'const' && variable.references.some((ref) => ref.isWrite() && ref.identifier !== def.name)) {
       return null;

@@ -1,5 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { ASTUtils, AST_NODE_TYPES, TSESLint } from '@typescript-eslint/utils';
+import { TSESLint } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, DefinitionType, findVariable } from '../util/ast';
 import { unwrapExpression } from './unwrap';
 
 type Scope = TSESLint.Scope.Scope;
@@ -13,10 +14,10 @@ const MAX_HOPS = 16;
  * (parameters, destructuring, reassigned bindings) is unknown.
  */
 export function getConstantInit(identifier: TSESTree.Identifier, scope: Scope): TSESTree.Node | null {
-  const variable = ASTUtils.findVariable(scope, identifier);
+  const variable = findVariable(scope, identifier);
   if (variable?.defs.length !== 1) return null;
   const def = variable.defs[0];
-  if (def?.type !== TSESLint.Scope.DefinitionType.Variable) return null;
+  if (def?.type !== DefinitionType.Variable) return null;
   const declarator = def.node;
   if (declarator.id.type !== AST_NODE_TYPES.Identifier || !declarator.init) return null;
   if (def.parent.kind !== 'const') {

@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { ASTUtils, AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, findVariable, getStaticValue } from '../util/ast';
 import { getStaticPropertyName, readConstObjectProperty, resolveConstant } from './resolve';
 import { unwrapExpression } from './unwrap';
 
@@ -79,7 +79,7 @@ function union(node: TSESTree.Node, ...groups: StaticString[][]): StaticString[]
 }
 
 function fromStaticValue(node: TSESTree.Node, scope: Scope): StaticString[] {
-  const result = ASTUtils.getStaticValue(node, scope);
+  const result = getStaticValue(node, scope);
   if (!result) return hole(node);
   const { value } = result;
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') {
@@ -146,7 +146,7 @@ function evaluateCall(call: TSESTree.CallExpression, scope: Scope, depth: number
     callee.name === 'String' &&
     call.arguments.length === 1 &&
     call.arguments[0]?.type !== AST_NODE_TYPES.SpreadElement &&
-    !ASTUtils.findVariable(scope, 'String')?.defs.length
+    !findVariable(scope, 'String')?.defs.length
   ) {
     return evaluate(call.arguments[0] as TSESTree.Expression, scope, depth + 1);
   }
@@ -204,7 +204,7 @@ function evaluate(input: TSESTree.Node, scope: Scope, depth: number): StaticStri
       if (node.operator === '&&') return evaluate(node.right, scope, depth + 1);
       return union(node, evaluate(node.left, scope, depth + 1), evaluate(node.right, scope, depth + 1));
     case AST_NODE_TYPES.Identifier: {
-      if (node.name === 'undefined' && !ASTUtils.findVariable(scope, node)?.defs.length) return text('undefined', null);
+      if (node.name === 'undefined' && !findVariable(scope, node)?.defs.length) return text('undefined', null);
       const resolved = resolveConstant(node, scope);
       if (resolved !== node) return evaluate(resolved, scope, depth + 1);
       return hole(node);

@@ -5,7 +5,7 @@
  * template-literal attributes, and imports that belong in the frontmatter.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../util/ast';
 
 const ASTRO_ATTRIBUTES: ReadonlySet<string> = new Set(['AstroShorthandAttribute', 'AstroTemplateLiteralAttribute']);
 

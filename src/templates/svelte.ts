@@ -5,14 +5,15 @@
  * imported: its nodes are read structurally.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { ASTUtils, AST_NODE_TYPES, TSESLint } from '@typescript-eslint/utils';
+import { TSESLint } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ScopeType, findVariable } from '../util/ast';
 import { getConstantInit, getImportOrigin } from '../static';
 import { checkTemplateElement, type ImportPlan, type TemplateRuleContext } from './check';
 import { importStatement } from './fix';
 import { isCandidateTag, type TemplateHost } from './identify';
 import type { TemplateAttribute, TemplateElement, TemplateNode, TemplateTextPart } from './model';
 
-const { ScopeType } = TSESLint.Scope;
+
 type Scope = TSESLint.Scope.Scope;
 type RuleListener = TSESLint.RuleListener;
 
@@ -79,7 +80,7 @@ function expressionValue(expression: TSESTree.Node, sourceCode: Readonly<TSESLin
       const value = init.arguments[0] as TSESTree.Expression;
       const valueScope = sourceCode.getScope(value);
       // The parser declares the runes as globals without a definition.
-      if (!ASTUtils.findVariable(valueScope, init.callee)?.defs.length) return { kind: 'expression', expression: value, scope: valueScope };
+      if (!findVariable(valueScope, init.callee)?.defs.length) return { kind: 'expression', expression: value, scope: valueScope };
     }
   }
   return { kind: 'expression', expression, scope };

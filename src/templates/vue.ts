@@ -5,7 +5,8 @@
  * small interfaces below, so the plugin runs without it installed.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { ASTUtils, AST_NODE_TYPES, TSESLint } from '@typescript-eslint/utils';
+import { TSESLint } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ScopeType, findVariable } from '../util/ast';
 import { getConstantInit, getImportOrigin } from '../static';
 import { checkTemplateElement, type ImportPlan, type TemplateRuleContext } from './check';
 import { importStatement } from './fix';
@@ -13,7 +14,7 @@ import { isCandidateTag, type TemplateHost } from './identify';
 import { shadowingScope, staticScope } from './scopes';
 import type { TemplateAttribute, TemplateElement, TemplateNode } from './model';
 
-const { ScopeType } = TSESLint.Scope;
+
 type Scope = TSESLint.Scope.Scope;
 type RuleListener = TSESLint.RuleListener;
 
@@ -116,7 +117,7 @@ function unwrapComputed(expression: TSESTree.Node, scope: Scope, sourceCode: Rea
   const callScope = sourceCode.getScope(init);
   const origin = getImportOrigin(init.callee, callScope);
   // A global without a definition (Nuxt's auto-import, declared in `globals` or not) is Vue's.
-  const bound = Boolean(ASTUtils.findVariable(callScope, init.callee)?.defs.length);
+  const bound = Boolean(findVariable(callScope, init.callee)?.defs.length);
   if (origin ? !COMPUTED_SOURCES.has(origin.source) || origin.imported !== 'computed' : bound) return null;
   let body: TSESTree.Node | null = getter.body;
   if (body.type === AST_NODE_TYPES.BlockStatement) {
