@@ -55,6 +55,7 @@ export function repoStates(entries, dir = reposDir()) {
   });
 }
 
+/** The command that fetches missing checkouts into `dir` (naming the folder only when it is not the default). */
 export function fetchCommand(dir = reposDir()) {
-  return `BENCH_REPOS_DIR=${JSON.stringify(dir)} node bench/fetch-repos.mjs`;
+  return process.env.BENCH_REPOS_DIR ? `BENCH_REPOS_DIR=${JSON.stringify(dir)} node bench/fetch-repos.mjs` : 'node bench/fetch-repos.mjs';
 }
