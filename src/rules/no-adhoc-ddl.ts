@@ -56,6 +56,17 @@ const DEFAULTS = {
   databaseStatements: false,
 } satisfies NoAdhocDdlOptions;
 
+/** `allow` as a set, built once per option set (the merged options object is shared by its files). */
+const allowedCache = new WeakMap<NoAdhocDdlOptions, ReadonlySet<string>>();
+function allowedKinds(options: NoAdhocDdlOptions): ReadonlySet<string> {
+  let allowed = allowedCache.get(options);
+  if (!allowed) {
+    allowed = new Set(options.allow ?? []);
+    allowedCache.set(options, allowed);
+  }
+  return allowed;
+}
+
 export default createRule<Options, MessageIds>({
   name: 'no-adhoc-ddl',
   meta: {
@@ -115,8 +126,10 @@ export default createRule<Options, MessageIds>({
     // DDL through a sink are still reported.
     const inTestFile = TEST_FILE.test(relativeFilename(context));
     const databaseStatements = options.databaseStatements === true;
-    const migrations = describeMigrationFolder(getMigrationGlobs(context, options.migrations));
-    const allowed = new Set(options.allow ?? []);
+    // Only messages name the folder: work it out on the first report.
+    let migrationsText: string | undefined;
+    const migrations = (): string => (migrationsText ??= describeMigrationFolder(getMigrationGlobs(context, options.migrations)));
+    const allowed = allowedKinds(options);
     const allowTemporary = options.allowTemporary !== false;
     /** String expressions already read, so a piece of a concatenation or a sink argument is read once. */
     const evaluated = new WeakSet<TSESTree.Node>();
@@ -140,9 +153,15 @@ export default createRule<Options, MessageIds>({
         sqlSource,
         (statement) => shouldReport(statement, 'sql'),
         (statement, loc) => {
-          context.report({ loc, messageId: 'adhocDdl', data: { statement: statement.label, migrations } });
+          context.report({ loc, messageId: 'adhocDdl', data: { statement: statement.label, migrations: migrations() } });
         },
       );
+    }
+
+    /** What `check` with no sink in sight (`none`) decides for a lone string, without any scope work. */
+    function wouldReportText(text: string): boolean {
+      for (const statement of analyzeSql(text)) if (shouldReport(statement, 'none')) return true;
+      return false;
     }
 
     function check(node: TSESTree.Node, evidence: Evidence, scope: TSESLint.Scope.Scope): void {
@@ -165,7 +184,7 @@ export default createRule<Options, MessageIds>({
       context.report({
         loc: span ? { start: sourceCode.getLocFromIndex(span[0]), end: sourceCode.getLocFromIndex(span[1]) } : node.loc,
         messageId: 'adhocDdl',
-        data: { statement: statement.label, migrations },
+        data: { statement: statement.label, migrations: migrations() },
       });
     }
 
@@ -177,6 +196,13 @@ export default createRule<Options, MessageIds>({
       const tagged = root.parent?.type === AST_NODE_TYPES.TaggedTemplateExpression ? root.parent : null;
       if (evaluated.has(root) || (tagged && evaluated.has(tagged))) return;
       evaluated.add(root);
+      // A string on its own (most UI text with a DDL word: "Create link") is all `check` would read:
+      // when none of its statements would be reported, skip the context and scope work.
+      if (root === piece && tagged === null) {
+        const text =
+          piece.type === AST_NODE_TYPES.Literal ? (piece.value as string) : piece.type === AST_NODE_TYPES.TemplateLiteral && piece.expressions.length === 0 ? piece.quasis[0]?.value.cooked : undefined;
+        if (typeof text === 'string' && !wouldReportText(text)) return;
+      }
       if (isNonSqlContext(tagged ?? root) || isDecoratorArgument(tagged ?? root) || isAssertionArgument(tagged ?? root) || isOnlyUsedOutsideSql(tagged ?? root, sourceCode)) return;
       // `String.raw` keeps backslashes: read the tagged expression, not the cooked template.
       check(tagged && isStringRawTag(tagged.tag) ? tagged : root, 'none', sourceCode.getScope(piece));
@@ -184,11 +210,13 @@ export default createRule<Options, MessageIds>({
 
     function checkSchemaApis(node: TSESTree.CallExpression | TSESTree.NewExpression): void {
       if (!options.schemaApis) return;
-      for (const call of findSchemaApiCalls(node, () => sourceCode.getScope(node))) {
+      const calls = findSchemaApiCalls(node, () => sourceCode.getScope(node));
+      if (calls.length === 0) return;
+      for (const call of calls) {
         if (call.kind !== null && allowed.has(call.kind)) continue;
         // `knex.schema.createTable(…).toString()`, `expect(knex.schema…)`: built, not run.
         if (isBuiltNotRun(callOf(call.node), true)) continue;
-        context.report({ node: call.node, messageId: 'schemaApi', data: { api: call.api, migrations } });
+        context.report({ node: call.node, messageId: 'schemaApi', data: { api: call.api, migrations: migrations() } });
       }
     }
 

@@ -228,18 +228,24 @@ const CANDIDATE_METHODS: ReadonlySet<string> = new Set([
  * Every schema-changing use in one call or `new`. `getScope` is only called
  * when the callee's name makes a schema API possible.
  */
-export function findSchemaApiCalls(node: TSESTree.CallExpression | TSESTree.NewExpression, getScope: () => Scope): SchemaApiCall[] {
+export function findSchemaApiCalls(node: TSESTree.CallExpression | TSESTree.NewExpression, getScope: () => Scope): readonly SchemaApiCall[] {
   const callee = unwrapExpression(node.callee);
   const calleeName = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? getStaticPropertyName(callee) : null;
-  if (calleeName === null) return [];
+  if (calleeName === null) return NONE;
+  const factory = DATA_SOURCE_FACTORIES.has(calleeName);
+  const method = node.type === AST_NODE_TYPES.CallExpression && callee.type === AST_NODE_TYPES.MemberExpression && CANDIDATE_METHODS.has(calleeName);
+  // Most calls end here, with nothing allocated.
+  if (!factory && !method) return NONE;
   const out: SchemaApiCall[] = [];
-  if (DATA_SOURCE_FACTORIES.has(calleeName)) out.push(...syncFlags(node, getScope()));
-  if (node.type === AST_NODE_TYPES.CallExpression && callee.type === AST_NODE_TYPES.MemberExpression && CANDIDATE_METHODS.has(calleeName)) {
+  if (factory) out.push(...syncFlags(node, getScope()));
+  if (method) {
     const call = methodCall(node, callee, calleeName, getScope());
     if (call) out.push(call);
   }
   return out;
 }
+
+const NONE: readonly SchemaApiCall[] = Object.freeze([]);
 
 /** `{ synchronize: true }` or `{ dropSchema: true }` in the first argument (also through constants and spreads). */
 function syncFlags(node: TSESTree.CallExpression | TSESTree.NewExpression, scope: Scope): SchemaApiCall[] {

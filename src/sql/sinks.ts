@@ -86,6 +86,8 @@ export function classifyTag(tag: TSESTree.Node, scope: Scope): TagKind {
  * `x.query(…)`/`x.$executeRaw(…)` can be sinks, so most calls need no scope work.
  */
 export function isSinkCandidate(call: TSESTree.CallExpression): boolean {
+  // A sink reads its first argument: `db.selectFrom('t').execute()` runs SQL, but none written here.
+  if (call.arguments.length === 0) return false;
   const callee = unwrapExpression(call.callee);
   if (callee.type === AST_NODE_TYPES.Identifier) return SQL_TAG_NAMES.has(callee.name);
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;

@@ -41,16 +41,29 @@ export function getMigrationGlobs(context: ContextLike, optionGlobs?: readonly s
   return optionGlobs ?? readSettingsGlobs(context.settings) ?? DEFAULT_MIGRATION_GLOBS;
 }
 
+// The last answer: every rule asks for the same file in turn (ESLint hands each the same strings).
+let lastFilename = '';
+let lastCwd = '';
+let lastRelative = '';
+
 /** The file's path relative to ESLint's cwd, with `/` separators (what the globs are written against). */
 export function relativeFilename(context: ContextLike): string {
   const { cwd, filename } = context;
+  if (filename === lastFilename && cwd === lastCwd) return lastRelative;
   // The common case, a file below cwd, is a slice; `path.relative` costs more than the match itself.
   const prefix = cwd.endsWith(path.sep) ? cwd : cwd + path.sep;
   const relative = filename.startsWith(prefix) ? filename.slice(prefix.length) : path.relative(cwd, filename);
-  return path.sep === '/' ? relative : relative.split(path.sep).join('/');
+  lastFilename = filename;
+  lastCwd = cwd;
+  lastRelative = path.sep === '/' ? relative : relative.split(path.sep).join('/');
+  return lastRelative;
 }
 
-/** Whether the file being linted is a migration. Pure string work: no file-system access. */
+/**
+ * Whether the file being linted is a migration. Pure string work: no
+ * file-system access, and with folder globs (the defaults) one map lookup per
+ * file once its folder has been decided (see `compileGlobs`).
+ */
 export function isMigrationFile(context: ContextLike, optionGlobs?: readonly string[]): boolean {
   return compileGlobs(getMigrationGlobs(context, optionGlobs))(relativeFilename(context));
 }

@@ -1,0 +1,54 @@
+import picomatch from 'picomatch';
+import { describe, expect, it } from 'vitest';
+import { compileGlobs } from '../../src/util/glob-matcher';
+import { DEFAULT_MIGRATION_GLOBS } from '../../src/util/migrations';
+
+// Paths in an order that makes a folder's first answer the wrong one for a later file, if the cache were wrong.
+const PATHS = [
+  'migrations',
+  'src/migrations',
+  'src/migrations/001_init.ts',
+  'src/migrations/nested/002.ts',
+  'src/migrations.ts',
+  'src/migration',
+  'src/migration/x.ts',
+  'db/migrate',
+  'db/migrate/20240101_add.rb',
+  'db/migrate.ts',
+  'apps/web/drizzle/0000_init.sql',
+  'apps/web/drizzle',
+  'apps/web/.drizzle/0000.sql',
+  'services/api/src/users.ts',
+  'services/api/src/users.migration.ts',
+  'services/api/src/.hidden/migrations/001.ts',
+  '../outside/migrations/001.ts',
+  'x.ts',
+];
+
+const GLOB_LISTS: (readonly string[])[] = [
+  DEFAULT_MIGRATION_GLOBS,
+  ['db/migrate/**'],
+  ['apps/*/drizzle/**', '**/migration/**'],
+  ['**/*.migration.ts'],
+  ['**/migrations/**', '!**/migrations/nested/**'],
+  ['src/{migrations,migration}/**'],
+  [],
+];
+
+describe('compileGlobs', () => {
+  it.each(GLOB_LISTS.map((globs) => [JSON.stringify(globs), globs] as const))('matches %s exactly as picomatch does, folder cache or not', (_name, globs) => {
+    const reference = globs.length === 0 ? () => false : picomatch([...globs], { dot: true });
+    const matcher = compileGlobs(globs);
+    // Twice: the second pass reads the per-folder answers the first one stored.
+    for (const pass of [1, 2]) {
+      for (const path of PATHS) expect([pass, path, matcher(path)]).toEqual([pass, path, reference(path)]);
+    }
+  });
+
+  it('compiles a glob list once: the same array, or an equal one, gets the same matcher', () => {
+    const globs = ['**/migrations/**'];
+    expect(compileGlobs(globs)).toBe(compileGlobs(globs));
+    expect(compileGlobs(['**/migrations/**'])).toBe(compileGlobs(globs));
+    expect(compileGlobs(['**/migration/**'])).not.toBe(compileGlobs(globs));
+  });
+});
