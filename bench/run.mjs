@@ -14,10 +14,11 @@
  *   BENCH_FILES=2000           size of the generated corpus (files)
  *   BENCH_SEED=1               seed of the generated corpus
  *   BENCH_SAMPLE=<n>           about n files of each repository (every k-th), for a quick look
- *   BENCH_ROUNDS=<n>           timed rounds (median reported); default 3 per repository, 5 on the corpus
- *   BENCH_SCALE_ROUNDS=3       timed rounds on the doubled corpus (0 skips the scaling check)
+ *   BENCH_ROUNDS=3             timed rounds on each repository and on the corpus (median reported)
+ *   BENCH_SCALE_ROUNDS=2       timed rounds on the doubled corpus (0 skips the scaling check)
  *   BENCH_DIR=<path>           lint this checkout only (no repositories, no corpus)
  *   BENCH_NEXT_ROOT=<globs>    comma-separated Next.js root dirs for @next/next rules (BENCH_DIR only)
+ *   BENCH_CHUNK=50             files per chunk (each pass in turn on a chunk; the parse cache holds one chunk)
  *   BENCH_PARSE_CACHE=0        parse every file in every pass (no shared parse results)
  *   BENCH_WRITE=1|0            write docs/benchmarks.md (default: 1 only for a full default run)
  *   BENCH_BUILD=1              rebuild the plugin even when dist/index.js exists
@@ -63,14 +64,15 @@ const options = {
   files: numberFromEnv('BENCH_FILES', 2000, 10),
   seed: numberFromEnv('BENCH_SEED', 1, 0),
   repoRounds: numberFromEnv('BENCH_ROUNDS', 3, 1),
-  corpusRounds: numberFromEnv('BENCH_ROUNDS', 5, 1),
-  scaleRounds: numberFromEnv('BENCH_SCALE_ROUNDS', 3, 0),
+  corpusRounds: numberFromEnv('BENCH_ROUNDS', 3, 1),
+  scaleRounds: numberFromEnv('BENCH_SCALE_ROUNDS', 2, 0),
   dir,
   nextRoot: process.env.BENCH_NEXT_ROOT,
   repos: states.filter((repo) => repo.state === 'ready'),
   notMeasured,
   fetchCommand: fetchCommand(checkoutsDir),
   sample: numberFromEnv('BENCH_SAMPLE', 0, 0),
+  chunk: numberFromEnv('BENCH_CHUNK', 50, 1),
   corpus: process.env.BENCH_CORPUS !== '0',
   parseCache: process.env.BENCH_PARSE_CACHE !== '0',
   build: process.env.BENCH_BUILD === '1',
@@ -81,7 +83,7 @@ const options = {
 const isReferenceRun =
   dir === null &&
   notMeasured.length === 0 &&
-  ['BENCH_REPOS', 'BENCH_PLUGIN', 'BENCH_FILES', 'BENCH_SEED', 'BENCH_CORPUS', 'BENCH_PARSE_CACHE', 'BENCH_SAMPLE'].every((name) => !process.env[name]);
+  ['BENCH_REPOS', 'BENCH_PLUGIN', 'BENCH_FILES', 'BENCH_SEED', 'BENCH_CORPUS', 'BENCH_PARSE_CACHE', 'BENCH_SAMPLE', 'BENCH_CHUNK'].every((name) => !process.env[name]);
 options.write = process.env.BENCH_WRITE ? process.env.BENCH_WRITE === '1' : isReferenceRun;
 if (!options.write && !process.env.BENCH_WRITE && notMeasured.length > 0) console.warn('bench: docs/benchmarks.md is not rewritten: some repositories are not measured.');
 

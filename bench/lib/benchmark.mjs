@@ -122,7 +122,7 @@ export async function runBenchmark(options) {
   const results = [];
   for (const target of targets) {
     console.log(`\nbench: === ${target.label} (${target.cwd}) ===`);
-    results.push(await measureTarget(target, { plugin, namespace, ourRules, quiet: options.quiet, sample: options.sample, parseCache: options.parseCache }));
+    results.push(await measureTarget(target, { plugin, namespace, ourRules, quiet: options.quiet, sample: options.sample, chunk: options.chunk, parseCache: options.parseCache }));
   }
 
   const cpus = os.cpus();
@@ -161,7 +161,7 @@ export async function runBenchmark(options) {
   return report;
 }
 
-async function measureTarget(target, { plugin, namespace, ourRules, quiet, sample, parseCache: useParseCache }) {
+async function measureTarget(target, { plugin, namespace, ourRules, quiet, sample, chunk, parseCache: useParseCache }) {
   const targetStarted = Date.now();
   const settings = {
     react: { version: '19.0' },
@@ -282,7 +282,7 @@ async function measureTarget(target, { plugin, namespace, ourRules, quiet, sampl
   const singleRounds = [];
   const doubledRounds = [];
   const scaleRounds = doubledPatterns ? target.scaleRounds : 0;
-  const roundOptions = { cache, parsePass };
+  const roundOptions = { cache, parsePass, chunkSize: chunk };
   started = Date.now();
   // Interleaved, so that load from other processes affects both sides alike.
   for (let round = 0; round < Math.max(target.rounds, scaleRounds); round += 1) {
@@ -329,7 +329,7 @@ async function measureTarget(target, { plugin, namespace, ourRules, quiet, sampl
     sampledFrom,
     sampleStep,
     lines: countLines(target.cwd, files),
-    options: { rounds: target.rounds, scaleRounds, passes: passes.length, parsePass: Boolean(parsePass), quiet },
+    options: { rounds: target.rounds, scaleRounds, passes: passes.length, parsePass: Boolean(parsePass), quiet, chunk },
     subjects,
     single: summarize(singleRounds),
     doubled: summarize(doubledRounds),

@@ -54,12 +54,12 @@ export function createLinter(cwd, config) {
 }
 
 /**
- * Lints `files` once per pass, in chunks of 200 files: for each chunk, every
+ * Lints `files` once per pass, in chunks (50 files by default): for each chunk, every
  * pass in turn. With a parse cache (see parse-cache.mjs), each chunk starts
  * with an empty cache and an unmeasured parse pass (`parsePass`: only the
  * warm-up rule), which parses the chunk's files; the measured passes then
  * reuse those parse results, and every one of them finds the ASTs as cold as
- * the next (one walk over 200 files ago), where the first pass after a parse
+ * the next (one walk over the whole chunk ago), where the first pass after a parse
  * would find them hot in the CPU caches.
  *
  * A pass is one ESLint instance holding a few rules, so that each measured
@@ -71,7 +71,7 @@ export function createLinter(cwd, config) {
  * Chunks also keep ESLint from holding the results of a whole corpus.
  * Returns wall and CPU time, file count and per-rule milliseconds.
  */
-export async function timedRound(passes, files, { chunkSize = 200, cache = null, parsePass = null } = {}) {
+export async function timedRound(passes, files, { chunkSize = 50, cache = null, parsePass = null } = {}) {
   const perRule = {};
   for (const pass of passes) for (const id of pass.ruleIds) perRule[id] = 0;
   let wallMs = 0;

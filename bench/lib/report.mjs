@@ -24,7 +24,7 @@ function ratiosOf(target, subject) {
 /** A ratio and its mark; one more digit when rounding would show a missed target as equal to it. */
 function cell(value, limit) {
   if (!Number.isFinite(value)) return 'n/a';
-  const shown = ratio(value) === ratio(limit) && value !== limit ? `${value.toFixed(3)}×` : ratio(value);
+  const shown = ratio(value) === ratio(limit) && value !== limit ? `${value.toFixed(value >= 10 ? 1 : 3)}×` : ratio(value);
   return `${shown} ${mark(value <= limit)}`;
 }
 
@@ -155,7 +155,7 @@ function targetSection(target) {
     '',
     what,
     '',
-    `Median of ${options.rounds} timed round(s); one round lints every file ${options.passes + (options.parsePass ? 1 : 0)} times (${passes}): ${seconds(single.wallMs)}, of which parsing takes ${seconds(single.parseMs)}. Whole target, robustness pass included: ${minutes(target.totalMs)}.`,
+    `Median of ${options.rounds} timed round(s); one round lints every file ${options.passes + (options.parsePass ? 1 : 0)} times (${passes}): ${seconds(single.wallMs)}, of which ESLint's parse step takes ${seconds(single.parseMs)}${options.parsePass ? ' (the parse itself in the parse pass; building each pass\'s `SourceCode`, and the scope analysis of JS files, in every pass)' : ''}. Whole target, robustness pass included: ${minutes(target.totalMs)}.`,
     '',
     ...ourRulesTable(target),
     '',
@@ -179,7 +179,7 @@ export function renderReport(report) {
     '',
     `Measured: ${targets.map((target) => (target.repo ? `${target.repo.name} at \`${target.repo.commit.slice(0, 12)}\` (${thousands(target.files)} files)` : `${target.label} (${thousands(target.files)} files)`)).join('; ')}.${report.notMeasured.length > 0 ? ` **Not measured** (missing or at another commit under \`BENCH_REPOS_DIR\`; \`${report.fetchCommand}\` fetches them): ${report.notMeasured.join(', ')}.` : ''}`,
     '',
-    `Per-rule times from ESLint's \`stats\` (the figures \`TIMING=all\` prints), medians of the timed rounds; each of our rules is timed in its own pass with its floor and set-up probe, each peer in its own pass${report.options.parseCache ? ', all passes reusing the parse results of an unmeasured parse pass per chunk of 200 files' : ', each pass parsing every file (`BENCH_PARSE_CACHE=0`)'}.`,
+    `Per-rule times from ESLint's \`stats\` (the figures \`TIMING=all\` prints), medians of the timed rounds; each of our rules is timed in its own pass with its floor and set-up probe, each peer in its own pass${report.options.parseCache ? `, all passes reusing the parse results of an unmeasured parse pass per chunk of ${targets[0].options.chunk} files` : ', each pass parsing every file (`BENCH_PARSE_CACHE=0`)'}.`,
     '',
     '### Summary',
     '',
