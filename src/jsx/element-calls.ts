@@ -25,6 +25,13 @@ const FACTORY_NAMES: ReadonlySet<string> = new Set(
     .filter((name) => name !== 'default' && name !== '*'),
 );
 
+/** Per-file lookups of `isElementFactoryCall`, made once per file rather than a closure per call. */
+export interface FactoryLookup {
+  readonly sourceCode: { getScope(node: TSESTree.Node): Scope };
+  /** The module scope's variables (see `moduleVariables`), read on first use. */
+  moduleVariables(): ReadonlyMap<string, TSESLint.Scope.Variable> | null;
+}
+
 /**
  * The module scope's variables of a file (where ES imports bind), or null for a
  * script. Read once per file, on the first call that needs it.
@@ -60,21 +67,19 @@ function isFactory(origin: { source: string; imported: string } | null): boolean
  * then through the binding it resolves to, so a local function called `h`
  * is not one.
  */
-export function isElementFactoryCall(
-  call: TSESTree.CallExpression,
-  getModuleVariables: () => ReadonlyMap<string, TSESLint.Scope.Variable> | null,
-  getScope: () => Scope,
-): boolean {
+export function isElementFactoryCall(call: TSESTree.CallExpression, file: FactoryLookup): boolean {
+  // A factory call names its element type first; most calls are rejected by name below, with no scope work.
+  if (call.arguments.length === 0) return false;
   const callee = unwrapExpression(call.callee);
   if (callee.type === AST_NODE_TYPES.Identifier) {
-    if (!FACTORY_NAMES.has(callee.name) && !mayBeImportedFactory(callee.name, getModuleVariables())) return false;
-    return isFactory(getImportOrigin(callee, getScope()));
+    if (!FACTORY_NAMES.has(callee.name) && !mayBeImportedFactory(callee.name, file.moduleVariables())) return false;
+    return isFactory(getImportOrigin(callee, file.sourceCode.getScope(call)));
   }
   if (callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.Identifier) {
     const method = getStaticPropertyName(callee);
     if (method === null || !FACTORY_NAMES.has(method)) return false;
     // `React.createElement`, `runtime.jsx`: the object is the whole module.
-    const namespace = getImportOrigin(callee.object, getScope());
+    const namespace = getImportOrigin(callee.object, file.sourceCode.getScope(call));
     if (!namespace || (namespace.imported !== '*' && namespace.imported !== 'default')) return false;
     return isFactory({ source: namespace.source, imported: method });
   }

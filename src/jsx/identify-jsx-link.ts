@@ -7,6 +7,15 @@ import { jsxAttributeName, jsxLastSegment } from './names';
 
 type Scope = TSESLint.Scope.Scope;
 
+/** Where scopes come from (the file's `SourceCode`): passed instead of a closure, which would be allocated per element. */
+export interface ScopeSource {
+  getScope(node: TSESTree.Node): Scope;
+}
+
+function isLowerAscii(code: number): boolean {
+  return code >= 97 && code <= 122;
+}
+
 /** Tags that navigate with an `href`. `<link>`, `<img>`, `<script>`, `<iframe>` do not. */
 export const ANCHOR_TAGS: ReadonlySet<string> = new Set(['a', 'area']);
 /** Where an anchor keeps its destination, HTML and SVG spellings included. */
@@ -62,10 +71,11 @@ function polymorphicAnchorProp(element: TSESTree.JSXOpeningElement, props: reado
 export function identifyJsxLink(
   element: TSESTree.JSXOpeningElement,
   detection: JsxLinkDetection,
-  getScope: () => Scope,
+  scopes: ScopeSource,
 ): JsxLink | null {
   const { name } = element;
-  if (name.type === AST_NODE_TYPES.JSXIdentifier && /^[a-z]/u.test(name.name)) {
+  // Lower-case first letter: an HTML tag. A char-code test, as this runs on every element.
+  if (name.type === AST_NODE_TYPES.JSXIdentifier && isLowerAscii(name.name.charCodeAt(0))) {
     return ANCHOR_TAGS.has(name.name) ? { kind: 'anchor', tag: name.name, hrefProps: ANCHOR_HREF_PROPS } : null;
   }
   if (name.type === AST_NODE_TYPES.JSXNamespacedName) return null;
@@ -73,12 +83,16 @@ export function identifyJsxLink(
 
   // Every other candidate needs at least one attribute or spread to matter.
   if (element.attributes.length === 0) return null;
-  const hasCandidateProp = element.attributes.some(
-    (attribute) => attribute.type === AST_NODE_TYPES.JSXSpreadAttribute || detection.candidateProps.has(jsxAttributeName(attribute)),
-  );
+  let hasCandidateProp = false;
+  for (const attribute of element.attributes) {
+    if (attribute.type === AST_NODE_TYPES.JSXSpreadAttribute || detection.candidateProps.has(jsxAttributeName(attribute))) {
+      hasCandidateProp = true;
+      break;
+    }
+  }
   if (!hasCandidateProp) return null;
 
-  const scope = getScope();
+  const scope = scopes.getScope(element);
   const linkComponent = matchLinkComponent(name, detection.linkComponents, scope);
   if (linkComponent) return { kind: 'linkComponent', component: linkComponent, hrefProps: linkComponent.hrefProps };
 

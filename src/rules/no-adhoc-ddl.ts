@@ -210,7 +210,7 @@ export default createRule<Options, MessageIds>({
 
     function checkSchemaApis(node: TSESTree.CallExpression | TSESTree.NewExpression): void {
       if (!options.schemaApis) return;
-      const calls = findSchemaApiCalls(node, () => sourceCode.getScope(node));
+      const calls = findSchemaApiCalls(node, sourceCode);
       if (calls.length === 0) return;
       for (const call of calls) {
         if (call.kind !== null && allowed.has(call.kind)) continue;
@@ -238,7 +238,7 @@ export default createRule<Options, MessageIds>({
       TaggedTemplateExpression(node) {
         // Without holes the text is all there is: skip the tag lookup when it holds no DDL word.
         const { quasis, expressions } = node.quasi;
-        if (expressions.length === 0 && !quasis.some((quasi) => mayContainDdl(quasi.value.raw))) return;
+        if (expressions.length === 0 && !mayContainDdl(quasis[0]?.value.raw ?? '')) return;
         const scope = sourceCode.getScope(node);
         const tag = classifyTag(node.tag, scope);
         if (tag === 'unknown') return; // its template is read like any other string
@@ -250,7 +250,13 @@ export default createRule<Options, MessageIds>({
       },
       TemplateLiteral(node) {
         if (evaluated.has(node)) return;
-        if (node.quasis.some((quasi) => mayContainDdl(quasi.value.cooked ?? quasi.value.raw))) checkAwayFromSink(node);
+        // A loop, not a callback: this runs on every template literal.
+        for (const quasi of node.quasis) {
+          if (mayContainDdl(quasi.value.cooked ?? quasi.value.raw)) {
+            checkAwayFromSink(node);
+            return;
+          }
+        }
       },
     };
   },

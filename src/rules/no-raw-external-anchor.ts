@@ -3,7 +3,7 @@ import { AST_NODE_TYPES, findVariable } from '../util/ast';
 import { isSqlSourceCode } from '../languages/sql/source-code';
 import { createRule } from '../util/create-rule';
 import { isInsideDefinitionOf } from '../jsx/component-definition';
-import { isElementFactoryCall, moduleVariables } from '../jsx/element-calls';
+import { type FactoryLookup, isElementFactoryCall, moduleVariables } from '../jsx/element-calls';
 import {
   ANCHOR_HREF_PROPS,
   createJsxLinkDetection,
@@ -212,6 +212,10 @@ export default createRule<Options, MessageIds>({
     if (isSqlSourceCode(sourceCode)) return {};
     const { policy, detection, component, importSource, unknownMode, markdownLinks } = setupFor(options, context.settings);
     let variables: ReturnType<typeof moduleVariables> | undefined;
+    const factoryLookup: FactoryLookup = {
+      sourceCode,
+      moduleVariables: () => (variables === undefined ? (variables = moduleVariables(sourceCode)) : variables),
+    };
     const ownFile = isComponentFile(context.filename, component);
 
     function suggestionFor(link: JsxLink, element: TSESTree.JSXOpeningElement, finding: LinkFinding): TSESLint.ReportSuggestionArray<MessageIds> {
@@ -282,7 +286,7 @@ export default createRule<Options, MessageIds>({
     return withTemplateListeners({ sourceCode, detection, policy, component, importSource, report }, {
       JSXOpeningElement(written) {
         const element = asJsxElement(written);
-        const link = identifyJsxLink(element, detection, () => sourceCode.getScope(element));
+        const link = identifyJsxLink(element, detection, sourceCode);
         if (!link) return;
         const sanctioned = link.kind === 'sanctioned';
         const scope = sourceCode.getScope(element);
@@ -301,7 +305,7 @@ export default createRule<Options, MessageIds>({
       },
 
       CallExpression(call) {
-        if (!isElementFactoryCall(call, () => (variables === undefined ? (variables = moduleVariables(sourceCode)) : variables), () => sourceCode.getScope(call))) return;
+        if (!isElementFactoryCall(call, factoryLookup)) return;
         const [type, props] = call.arguments;
         if (!type || type.type === AST_NODE_TYPES.SpreadElement) return;
         const scope = sourceCode.getScope(call);

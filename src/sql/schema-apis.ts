@@ -225,10 +225,13 @@ const CANDIDATE_METHODS: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Every schema-changing use in one call or `new`. `getScope` is only called
+ * Every schema-changing use in one call or `new`. A scope is only looked up
  * when the callee's name makes a schema API possible.
  */
-export function findSchemaApiCalls(node: TSESTree.CallExpression | TSESTree.NewExpression, getScope: () => Scope): readonly SchemaApiCall[] {
+export function findSchemaApiCalls(
+  node: TSESTree.CallExpression | TSESTree.NewExpression,
+  scopes: { getScope(node: TSESTree.Node): Scope },
+): readonly SchemaApiCall[] {
   const callee = unwrapExpression(node.callee);
   const calleeName = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? getStaticPropertyName(callee) : null;
   if (calleeName === null) return NONE;
@@ -237,9 +240,9 @@ export function findSchemaApiCalls(node: TSESTree.CallExpression | TSESTree.NewE
   // Most calls end here, with nothing allocated.
   if (!factory && !method) return NONE;
   const out: SchemaApiCall[] = [];
-  if (factory) out.push(...syncFlags(node, getScope()));
+  if (factory) out.push(...syncFlags(node, scopes.getScope(node)));
   if (method) {
-    const call = methodCall(node, callee, calleeName, getScope());
+    const call = methodCall(node, callee, calleeName, scopes.getScope(node));
     if (call) out.push(call);
   }
   return out;

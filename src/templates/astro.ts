@@ -20,7 +20,15 @@ export function isAstroFile(sourceCode: Readonly<TSESLint.SourceCode>): boolean 
  * differs. Returns the element itself when it has neither (the common case).
  */
 export function asJsxElement(element: TSESTree.JSXOpeningElement): TSESTree.JSXOpeningElement {
-  if (!element.attributes.some((attribute) => ASTRO_ATTRIBUTES.has(attribute.type))) return element;
+  // Called on every JSX element: a loop, no callback.
+  let astro = false;
+  for (const attribute of element.attributes) {
+    if (ASTRO_ATTRIBUTES.has(attribute.type)) {
+      astro = true;
+      break;
+    }
+  }
+  if (!astro) return element;
   return {
     ...element,
     attributes: element.attributes.map((attribute) =>
