@@ -10,7 +10,7 @@ import { classifyTag, getCallSink, isSinkCandidate, type SinkStrength } from '..
 import { joinStaticString, sourceIndexAt, type JoinedString } from '../sql/source-map';
 import { sqlExpressions } from '../sql/sql-arguments';
 import type { SqlStatement } from '../sql/statement';
-import { isNonSqlContext, isOnlyUsedOutsideSql, stringRoot } from '../sql/string-context';
+import { isNonSqlContext, isOnlyUsedOutsideSql, PROSE_PARENTS, stringRoot } from '../sql/string-context';
 import { createRule } from '../util/create-rule';
 import { isSqlSourceCode } from '../languages/sql/source-code';
 import { sqlFileListeners } from '../languages/sql/adhoc-ddl';
@@ -246,10 +246,13 @@ export default createRule<Options, MessageIds>({
         else check(node.quasi, tag, scope);
       },
       Literal(node) {
-        if (typeof node.value === 'string' && mayContainDdl(node.value)) checkAwayFromSink(node);
+        // Cheapest first: a test file reads strings only at sinks; a prop, a module specifier or a thrown
+        // string is never SQL (what checkAwayFromSink would decide), so its text is not even read.
+        if (inTestFile || typeof node.value !== 'string' || PROSE_PARENTS.has(node.parent.type)) return;
+        if (mayContainDdl(node.value)) checkAwayFromSink(node);
       },
       TemplateLiteral(node) {
-        if (evaluated.has(node)) return;
+        if (inTestFile || evaluated.has(node)) return;
         // A loop, not a callback: this runs on every template literal.
         for (const quasi of node.quasis) {
           if (mayContainDdl(quasi.value.cooked ?? quasi.value.raw)) {

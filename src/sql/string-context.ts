@@ -181,6 +181,23 @@ const COMPARING_METHODS: ReadonlySet<string> = new Set([
 const COMPARISONS: ReadonlySet<string> = new Set(['===', '!==', '==', '!=']);
 
 /**
+ * Parents under which a string is never SQL, whatever it says: a thrown
+ * value, JSX props and children, module specifiers, literal types. A string
+ * directly under one is its own root (see `stringRoot`), so a visitor can
+ * drop it before reading its text.
+ */
+export const PROSE_PARENTS: ReadonlySet<string> = new Set<string>([
+  AST_NODE_TYPES.ThrowStatement,
+  AST_NODE_TYPES.JSXAttribute,
+  AST_NODE_TYPES.JSXExpressionContainer,
+  AST_NODE_TYPES.ImportDeclaration,
+  AST_NODE_TYPES.ExportAllDeclaration,
+  AST_NODE_TYPES.ExportNamedDeclaration,
+  AST_NODE_TYPES.ImportExpression,
+  AST_NODE_TYPES.TSLiteralType,
+]);
+
+/**
  * Whether a string at `root` is plainly not run as SQL, so it is never
  * evidence of DDL away from a sink: text for people (log and console calls,
  * `new …Error`, `throw`, test names, translations, JSX text and attributes,
@@ -190,6 +207,7 @@ const COMPARISONS: ReadonlySet<string> = new Set(['===', '!==', '==', '!=']);
 export function isNonSqlContext(root: TSESTree.Node): boolean {
   const parent = root.parent;
   if (!parent) return false;
+  if (PROSE_PARENTS.has(parent.type)) return true;
   switch (parent.type) {
     case AST_NODE_TYPES.CallExpression: {
       if (parent.callee === root) return false;
@@ -203,15 +221,6 @@ export function isNonSqlContext(root: TSESTree.Node): boolean {
       return parent.test === root;
     case AST_NODE_TYPES.NewExpression:
       return parent.callee.type === AST_NODE_TYPES.Identifier && /(?:Error|Exception)$/.test(parent.callee.name);
-    case AST_NODE_TYPES.ThrowStatement:
-    case AST_NODE_TYPES.JSXAttribute:
-    case AST_NODE_TYPES.JSXExpressionContainer:
-    case AST_NODE_TYPES.ImportDeclaration:
-    case AST_NODE_TYPES.ExportAllDeclaration:
-    case AST_NODE_TYPES.ExportNamedDeclaration:
-    case AST_NODE_TYPES.ImportExpression:
-    case AST_NODE_TYPES.TSLiteralType:
-      return true;
     case AST_NODE_TYPES.Property: {
       if (parent.key === root) return true;
       const key = getStaticPropertyName(parent);
