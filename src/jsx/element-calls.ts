@@ -1,5 +1,4 @@
-import type { TSESTree } from '@typescript-eslint/utils';
-import { TSESLint } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, DefinitionType, ScopeType } from '../util/ast';
 import { getImportOrigin, getStaticPropertyName, unwrapExpression } from '../static';
 

@@ -9,6 +9,15 @@ export interface MigrationRuleOptions {
   migrations?: string[];
 }
 
+/** The JSON schema of the `migrations` option, which every migration rule takes. */
+export const MIGRATIONS_OPTION_SCHEMA = {
+  type: 'array',
+  items: { type: 'string', minLength: 1 },
+  uniqueItems: true,
+  description:
+    "Globs, relative to ESLint's working directory, of the migration files this rule checks. Replaces `settings.guardrails.migrations` and the built-in defaults.",
+} as const;
+
 /** JSON schema properties of `MigrationRuleOptions`, shared by the migration rules. */
 export const MIGRATION_OPTION_PROPERTIES: Record<string, JSONSchema4> = {
   runner: {
@@ -17,13 +26,7 @@ export const MIGRATION_OPTION_PROPERTIES: Record<string, JSONSchema4> = {
     description:
       'The migration runner, which decides whether a migration runs in a transaction. `auto` detects it from the imports and the shape of each file.',
   },
-  migrations: {
-    type: 'array',
-    items: { type: 'string', minLength: 1 },
-    uniqueItems: true,
-    description:
-      "Globs, relative to ESLint's working directory, of the migration files this rule checks. Replaces `settings.guardrails.migrations` and the built-in defaults.",
-  },
+  migrations: MIGRATIONS_OPTION_SCHEMA,
 };
 
 interface ContextLike {

@@ -1,7 +1,8 @@
 import { journalFindings, sameVersion, schemeOutlier } from '../migration/history/conflicts';
 import { currentMigration } from '../migration/history/current';
 import { newestUnit } from '../migration/history/history';
-import { firstLine, MIGRATIONS_OPTION_SCHEMA } from '../migration/history/report';
+import { firstLine } from '../migration/history/report';
+import { MIGRATIONS_OPTION_SCHEMA } from '../migration/rule-options';
 import { createRule } from '../util/create-rule';
 import { isMigrationFile } from '../util/migrations';
 

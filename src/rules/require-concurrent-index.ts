@@ -3,14 +3,14 @@ import { AST_NODE_TYPES } from '../util/ast';
 import { CONCURRENT_INDEX_HAZARDS } from '../migration/hazards/require-concurrent-index';
 import { builderOps } from '../migration/js-builders';
 import { actionLabel, alterTableOf, insertionPoint, isExistingTable, keywordText, locIn } from '../migration/policy';
-import { checkedPostgresMigration } from '../migration/rule-options';
+import { checkedPostgresMigration, MIGRATION_OPTION_PROPERTIES } from '../migration/rule-options';
 import { getMigrationModel } from '../migration/get-model';
 import { locOfRange } from '../migration/loc';
 import { jsMigrationFacts } from '../migration/js-host';
 import { createdEarlier, type MigrationStatement } from '../migration/model';
 import type { BuilderIndexCall } from '../migration-runners/builder-calls';
 import { disableTransactionFix } from '../migration-runners/marker-fix';
-import { RUNNERS, type Runner } from '../migration-runners/runner';
+import type { Runner } from '../migration-runners/runner';
 import { readIndexFacts, type SqlIndexFacts } from '../migration-runners/sql-index-statements';
 import { TRANSACTION_REASONS, type TransactionReason } from '../migration-runners/transaction-reasons';
 import { createRule } from '../util/create-rule';
@@ -65,21 +65,7 @@ export default createRule<Options, MessageIds>({
       {
         type: 'object',
         additionalProperties: false,
-        properties: {
-          runner: {
-            type: 'string',
-            enum: ['auto', ...RUNNERS],
-            description:
-              'The migration runner, which decides whether a migration runs in a transaction. `auto` detects it from the imports and the shape of each file.',
-          },
-          migrations: {
-            type: 'array',
-            items: { type: 'string', minLength: 1 },
-            uniqueItems: true,
-            description:
-              "Globs, relative to ESLint's working directory, of the migration files this rule checks. Replaces `settings.guardrails.migrations` and the built-in defaults.",
-          },
-        },
+        properties: MIGRATION_OPTION_PROPERTIES,
       },
     ],
     defaultOptions: [{ runner: 'auto' }],

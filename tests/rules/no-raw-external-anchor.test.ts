@@ -159,6 +159,12 @@ import { createElement } from "react";
 createElement("div", { href: "https://evil.com" });
 document.createElement("a");`,
     },
+    {
+      // The module scope names the alias, but the call resolves to the local parameter.
+      name: "an aliased factory import shadowed by a local function",
+      code: `import { jsx as _jsx } from "react/jsx-runtime";
+export function render(_jsx: (tag: string, props: object) => null) { return _jsx("a", { href: "https://evil.com" }); }`,
+    },
   ],
   invalid: [
     {
@@ -1088,6 +1094,21 @@ _jsx("a", { href: "https://evil.com", children: "Docs" });`,
           messageId: 'externalHref',
           data: { href: "https://evil.com", resolved: "https://evil.com/", component: "SafeLink" },
           line: 2, column: 19, endLine: 2, endColumn: 37,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      // Imports bind before any code runs: an alias imported below its call still names the factory.
+      name: "jsx runtime alias imported after the call",
+      code: `_jsx("a", { href: "https://evil.com", children: "Docs" });
+import { jsx as _jsx } from "react/jsx-runtime";`,
+      output: null,
+      errors: [
+        {
+          messageId: 'externalHref',
+          data: { href: "https://evil.com", resolved: "https://evil.com/", component: "SafeLink" },
+          line: 1, column: 19, endLine: 1, endColumn: 37,
           suggestions: [],
         },
       ],

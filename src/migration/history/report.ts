@@ -18,11 +18,3 @@ export function displayFolder(cwd: string, dir: string): string {
   return relative === '' ? '.' : relative.split(path.sep).join('/');
 }
 
-/** The JSON schema of the history rules' only option. */
-export const MIGRATIONS_OPTION_SCHEMA = {
-  type: 'array',
-  items: { type: 'string', minLength: 1 },
-  uniqueItems: true,
-  description:
-    "Globs, relative to ESLint's working directory, of the migration files this rule checks. Replaces `settings.guardrails.migrations` and the built-in defaults.",
-} as const;
