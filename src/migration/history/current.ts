@@ -10,6 +10,8 @@ import { getFolderState, type FolderState } from './state';
 
 export interface HistoryContextLike {
   readonly filename: string;
+  /** The same object for every file of one lint run (see `getFolderState`); absent in ESLint 8. */
+  readonly languageOptions?: object;
   readonly sourceCode: { readonly text: string };
 }
 
@@ -33,7 +35,7 @@ export function currentMigration(context: HistoryContextLike): CurrentMigration 
   if (located) {
     let hash: string | null = null;
     current = {
-      state: getFolderState(located.dir),
+      state: getFolderState(located.dir, context.languageOptions),
       name: located.name,
       hash: () => (hash ??= contentHash(sourceCode.text)),
     };
