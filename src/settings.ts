@@ -93,24 +93,23 @@ const validated = new WeakSet<object>();
  * except near misses of a known key, which are almost certainly typos.
  */
 export function validateGuardrailsSettings(settings: Settings): void {
-  if (validated.has(settings)) return;
   const value = settings.guardrails;
-  if (value !== undefined) {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      throw new Error(`guardrails: \`settings.guardrails\` is ${show(value)}; expected an object such as \`{ migrations: ['db/migrations/**'] }\`.`);
+  // No settings of ours (ESLint 9 then hands each file a new empty object): nothing to check or remember.
+  if (value === undefined || validated.has(settings)) return;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new Error(`guardrails: \`settings.guardrails\` is ${show(value)}; expected an object such as \`{ migrations: ['db/migrations/**'] }\`.`);
+  }
+  for (const [key, setting] of Object.entries(value as Record<string, unknown>)) {
+    const check = Object.hasOwn(SETTING_CHECKS, key) ? SETTING_CHECKS[key] : undefined;
+    if (check) {
+      if (setting !== undefined && !check.valid(setting)) {
+        throw new Error(`guardrails: \`settings.guardrails.${key}\` is ${show(setting)}; expected ${check.expected}.`);
+      }
+      continue;
     }
-    for (const [key, setting] of Object.entries(value as Record<string, unknown>)) {
-      const check = Object.hasOwn(SETTING_CHECKS, key) ? SETTING_CHECKS[key] : undefined;
-      if (check) {
-        if (setting !== undefined && !check.valid(setting)) {
-          throw new Error(`guardrails: \`settings.guardrails.${key}\` is ${show(setting)}; expected ${check.expected}.`);
-        }
-        continue;
-      }
-      const meant = Object.keys(SETTING_CHECKS).find((known) => isNearMiss(key, known));
-      if (meant !== undefined) {
-        throw new Error(`guardrails: \`settings.guardrails.${key}\` is not a setting; did you mean \`${meant}\`? Expected ${SETTING_CHECKS[meant]?.expected ?? ''}.`);
-      }
+    const meant = Object.keys(SETTING_CHECKS).find((known) => isNearMiss(key, known));
+    if (meant !== undefined) {
+      throw new Error(`guardrails: \`settings.guardrails.${key}\` is not a setting; did you mean \`${meant}\`? Expected ${SETTING_CHECKS[meant]?.expected ?? ''}.`);
     }
   }
   validated.add(settings);

@@ -19,38 +19,82 @@ function folderGlobTail(glob: string): string | null {
 }
 
 /**
- * When every glob is a folder glob, decides once per folder: the answer for a
- * folder's first file is the answer for every file in it, except files named
- * like a glob's last folder, which are matched one by one. Exact by the
- * argument in `folderGlobTail`; any other glob list is matched per file.
+ * The literal start of the file name a glob can match, when the glob's last
+ * segment is the file name (no `{…}`, `(…)` or `[…]` before its last `/`, no
+ * negation, not ending in `**`): `seed-` for `**\/seed-*.ts`. A file whose name
+ * does not start with it cannot match, so the glob is not run on it. Returns
+ * null when nothing can be said (the glob is then run on every file).
  */
-function withFolderCache(globs: readonly string[], match: Matcher): Matcher {
-  const tails = globs.map(folderGlobTail);
-  if (tails.some((tail) => tail === null)) return match;
-  const tailNames = new Set(tails as string[]);
-  const folders = new Map<string, boolean>();
-  return (file) => {
-    const slash = file.lastIndexOf('/');
-    const folder = slash === -1 ? '' : file.slice(0, slash);
-    if (tailNames.has(file.slice(slash + 1))) return match(file);
-    let decided = folders.get(folder);
-    if (decided === undefined) {
-      decided = match(file);
-      folders.set(folder, decided);
-    }
-    return decided;
-  };
+function fileNamePrefix(glob: string): string | null {
+  if (glob.startsWith('!') || glob.endsWith('**')) return null;
+  const slash = glob.lastIndexOf('/');
+  if (/[{}()[\]]/u.test(glob.slice(0, Math.max(slash, 0)))) return null;
+  const name = glob.slice(slash + 1);
+  const meta = name.search(/[*?{}()[\]!+@\\]/u);
+  const prefix = meta === -1 ? name : name.slice(0, meta);
+  return prefix === '' ? null : prefix;
 }
 
 /**
- * A matcher for cwd-relative, `/`-separated paths, compiled once per distinct
- * glob list (the same array, else the exact list) and shared by every setting
- * that names files by glob (`migrations`, `seeds`). Folder globs (the default
- * migration globs are) are decided once per folder.
+ * Splits a glob list so that most files are decided without running a glob:
+ *
+ * - folder globs (`folderGlobTail`) are decided once per folder: the answer
+ *   for a folder's first file is the answer for every file in it, except files
+ *   named like a glob's last folder, which are matched one by one;
+ * - file-name globs (`fileNamePrefix`) run only on files whose name starts
+ *   with their literal prefix;
+ * - any other glob, or a list with a negation, is matched per file.
+ *
+ * A file matches the list when it matches one glob, so the answer is
+ * picomatch's for the whole list (a test compares the two).
  */
+function withFolderCache(globs: readonly string[], match: Matcher): Matcher {
+  if (globs.some((glob) => glob.startsWith('!'))) return match;
+  const folderGlobs: string[] = [];
+  const tailNames = new Set<string>();
+  const named: { prefix: string; match: Matcher }[] = [];
+  for (const glob of globs) {
+    const tail = folderGlobTail(glob);
+    if (tail !== null) {
+      folderGlobs.push(glob);
+      tailNames.add(tail);
+      continue;
+    }
+    const prefix = fileNamePrefix(glob);
+    if (prefix === null) return match;
+    named.push({ prefix, match: picomatch(glob, { dot: true }) });
+  }
+  const folderMatch = folderGlobs.length === 0 ? null : named.length === 0 ? match : picomatch(folderGlobs, { dot: true });
+  const folders = new Map<string, boolean>();
+  return (file) => {
+    const slash = file.lastIndexOf('/');
+    if (folderMatch !== null) {
+      const folder = slash === -1 ? '' : file.slice(0, slash);
+      let decided: boolean | undefined;
+      if (tailNames.has(file.slice(slash + 1))) decided = folderMatch(file);
+      else {
+        decided = folders.get(folder);
+        if (decided === undefined) {
+          decided = folderMatch(file);
+          folders.set(folder, decided);
+        }
+      }
+      if (decided) return true;
+    }
+    for (const glob of named) {
+      if (file.startsWith(glob.prefix, slash + 1) && glob.match(file)) return true;
+    }
+    return false;
+  };
+}
+
+let lastList: readonly string[] | null = null;
+let lastMatcher: Matcher = () => false;
+
 export function compileGlobs(globs: readonly string[]): Matcher {
+  if (globs === lastList) return lastMatcher;
   let matcher = byList.get(globs);
-  if (matcher) return matcher;
+  if (matcher) return remember(globs, matcher);
   const key = globs.join('\0');
   matcher = byText.get(key);
   if (!matcher) {
@@ -58,5 +102,11 @@ export function compileGlobs(globs: readonly string[]): Matcher {
     byText.set(key, matcher);
   }
   byList.set(globs, matcher);
+  return remember(globs, matcher);
+}
+
+function remember(globs: readonly string[], matcher: Matcher): Matcher {
+  lastList = globs;
+  lastMatcher = matcher;
   return matcher;
 }

@@ -35,10 +35,19 @@ function readSettingsGlobs(settings: Readonly<Record<string, unknown>>): readonl
   return Array.isArray(globs) && globs.every((glob) => typeof glob === 'string') ? globs : undefined;
 }
 
+// The settings object of the last call and its globs: ESLint hands every file of a run the same one.
+let lastSettings: object | null = null;
+let lastSettingsGlobs: readonly string[] | undefined;
+
 /** Rule option beats `settings.guardrails.migrations`, which beats the defaults. */
 export function getMigrationGlobs(context: ContextLike, optionGlobs?: readonly string[]): readonly string[] {
-  validateGuardrailsSettings(context.settings);
-  return optionGlobs ?? readSettingsGlobs(context.settings) ?? DEFAULT_MIGRATION_GLOBS;
+  const settings = context.settings;
+  if (settings !== lastSettings) {
+    validateGuardrailsSettings(settings); // throws on bad settings, before they are remembered
+    lastSettingsGlobs = readSettingsGlobs(settings);
+    lastSettings = settings;
+  }
+  return optionGlobs ?? lastSettingsGlobs ?? DEFAULT_MIGRATION_GLOBS;
 }
 
 // The last answer: every rule asks for the same file in turn (ESLint hands each the same strings).
@@ -59,11 +68,25 @@ export function relativeFilename(context: ContextLike): string {
   return lastRelative;
 }
 
+// The last verdict: every migration rule asks about the same file in turn.
+let verdictFile = '';
+let verdictCwd = '';
+let verdictGlobs: readonly string[] | null = null;
+let verdict = false;
+
 /**
  * Whether the file being linted is a migration. Pure string work: no
  * file-system access, and with folder globs (the defaults) one map lookup per
- * file once its folder has been decided (see `compileGlobs`).
+ * file once its folder has been decided (see `compileGlobs`); the other rules
+ * that ask about the same file with the same globs get the last verdict.
  */
 export function isMigrationFile(context: ContextLike, optionGlobs?: readonly string[]): boolean {
-  return compileGlobs(getMigrationGlobs(context, optionGlobs))(relativeFilename(context));
+  const globs = getMigrationGlobs(context, optionGlobs);
+  const { filename, cwd } = context;
+  if (filename === verdictFile && globs === verdictGlobs && cwd === verdictCwd) return verdict;
+  verdict = compileGlobs(globs)(relativeFilename(context));
+  verdictFile = filename;
+  verdictCwd = cwd;
+  verdictGlobs = globs;
+  return verdict;
 }

@@ -2,6 +2,7 @@ import picomatch from 'picomatch';
 import { describe, expect, it } from 'vitest';
 import { compileGlobs } from '../../src/util/glob-matcher';
 import { DEFAULT_MIGRATION_GLOBS } from '../../src/util/migrations';
+import { DEFAULT_SEED_GLOBS } from '../../src/util/seeds';
 
 // Paths in an order that makes a folder's first answer the wrong one for a later file, if the cache were wrong.
 const PATHS = [
@@ -23,6 +24,20 @@ const PATHS = [
   'services/api/src/.hidden/migrations/001.ts',
   '../outside/migrations/001.ts',
   'x.ts',
+  'prisma/seed.ts',
+  'prisma/seed.ts.bak',
+  'apps/api/prisma/seed.ts',
+  'seed.ts',
+  'seed.mjs',
+  'scripts/seed-users.mjs',
+  'scripts/seed_users.cts',
+  'scripts/seedling.ts',
+  'scripts/seed.test.ts',
+  'scripts/seeds/users.ts',
+  'scripts/seeds',
+  'db/seeders/20240101-users.js',
+  'seeds/migrations/001.ts',
+  'migrations/seed-x.ts',
 ];
 
 const GLOB_LISTS: (readonly string[])[] = [
@@ -32,6 +47,11 @@ const GLOB_LISTS: (readonly string[])[] = [
   ['**/*.migration.ts'],
   ['**/migrations/**', '!**/migrations/nested/**'],
   ['src/{migrations,migration}/**'],
+  DEFAULT_SEED_GLOBS,
+  [...DEFAULT_MIGRATION_GLOBS, ...DEFAULT_SEED_GLOBS],
+  ['**/seed-*.ts', 'db/**/seeders/**', 'prisma/seed.ts'],
+  ['**/seed-*.{ts,mjs}', '**/{a,b/c}.ts', '**/seeds/**'],
+  ['scripts/seed?users.*', '**/seed.ts', '!**/seed.test.ts'],
   [],
 ];
 
