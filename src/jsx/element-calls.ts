@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, DefinitionType, ScopeType } from '../util/ast';
+import { AST_NODE_TYPES } from '../util/ast';
 import { getImportOrigin, getStaticPropertyName, unwrapExpression } from '../static';
 
 type Scope = TSESLint.Scope.Scope;
@@ -27,32 +27,40 @@ const FACTORY_NAMES: ReadonlySet<string> = new Set(
 /** Per-file lookups of `isElementFactoryCall`, made once per file rather than a closure per call. */
 export interface FactoryLookup {
   readonly sourceCode: { getScope(node: TSESTree.Node): Scope };
-  /** The module scope's variables (see `moduleVariables`), read on first use. */
-  moduleVariables(): ReadonlyMap<string, TSESLint.Scope.Variable> | null;
+  /** The file's factory imports (see `importedFactoryNames`), read on first use. */
+  importedFactoryNames(): ReadonlySet<string>;
 }
 
-/**
- * The module scope's variables of a file (where ES imports bind), or null for a
- * script. Read once per file, on the first call that needs it.
- */
-export function moduleVariables(sourceCode: { readonly scopeManager: TSESLint.Scope.ScopeManager | null }): ReadonlyMap<string, TSESLint.Scope.Variable> | null {
-  const global = sourceCode.scopeManager?.globalScope;
-  if (!global) return null;
-  for (const scope of global.childScopes) if (scope.type === ScopeType.module) return scope.set;
-  return null;
-}
+const NO_NAMES: ReadonlySet<string> = new Set();
 
 /**
- * Whether a name not among the factories' own names may still call one: it is
- * bound at module level by an ES import from a factory module
- * (`import { jsx as _jsx } from "react/jsx-runtime"`, `import h from "hyperscript"`).
- * One map lookup, no scope walk, for every other call.
+ * The local names a file's ES imports bind to an element factory
+ * (`import { jsx as _jsx } from "react/jsx-runtime"`, `import h from "hyperscript"`),
+ * read from the program's top-level import declarations (where every import
+ * is) once per file, on the first call that needs it. Usually empty: hooks and
+ * the other exports of `react` are not factories, so their calls are rejected
+ * with one set lookup instead of a scope lookup each.
  */
-function mayBeImportedFactory(name: string, variables: ReadonlyMap<string, TSESLint.Scope.Variable> | null): boolean {
-  const def = variables?.get(name)?.defs[0];
-  if (def?.type !== DefinitionType.ImportBinding) return false;
-  const declaration = def.parent;
-  return declaration.type === AST_NODE_TYPES.ImportDeclaration && Object.hasOwn(ELEMENT_FACTORIES, declaration.source.value);
+export function importedFactoryNames(program: TSESTree.Program): ReadonlySet<string> {
+  let names: Set<string> | null = null;
+  for (const statement of program.body) {
+    if (statement.type !== AST_NODE_TYPES.ImportDeclaration) continue;
+    const source = statement.source.value;
+    const exported = Object.hasOwn(ELEMENT_FACTORIES, source) ? ELEMENT_FACTORIES[source] : undefined;
+    if (!exported) continue;
+    for (const specifier of statement.specifiers) {
+      const imported =
+        specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier
+          ? 'default'
+          : specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier
+            ? '*'
+            : specifier.imported.type === AST_NODE_TYPES.Identifier
+              ? specifier.imported.name
+              : specifier.imported.value;
+      if (exported.includes(imported)) (names ??= new Set()).add(specifier.local.name);
+    }
+  }
+  return names ?? NO_NAMES;
 }
 
 function isFactory(origin: { source: string; imported: string } | null): boolean {
@@ -62,7 +70,7 @@ function isFactory(origin: { source: string; imported: string } | null): boolean
 
 /**
  * Whether `callee` is one of the element factories: checked by name first
- * (a factory's own name, or a module-level import from a factory module),
+ * (a factory's own name, or a name a factory import binds),
  * then through the binding it resolves to, so a local function called `h`
  * is not one.
  */
@@ -71,7 +79,7 @@ export function isElementFactoryCall(call: TSESTree.CallExpression, file: Factor
   if (call.arguments.length === 0) return false;
   const callee = unwrapExpression(call.callee);
   if (callee.type === AST_NODE_TYPES.Identifier) {
-    if (!FACTORY_NAMES.has(callee.name) && !mayBeImportedFactory(callee.name, file.moduleVariables())) return false;
+    if (!FACTORY_NAMES.has(callee.name) && !file.importedFactoryNames().has(callee.name)) return false;
     return isFactory(getImportOrigin(callee, file.sourceCode.getScope(call)));
   }
   if (callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.Identifier) {

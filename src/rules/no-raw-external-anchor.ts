@@ -3,7 +3,7 @@ import { AST_NODE_TYPES, findVariable } from '../util/ast';
 import { isSqlSourceCode } from '../languages/sql/source-code';
 import { createRule } from '../util/create-rule';
 import { isInsideDefinitionOf } from '../jsx/component-definition';
-import { type FactoryLookup, isElementFactoryCall, moduleVariables } from '../jsx/element-calls';
+import { type FactoryLookup, importedFactoryNames, isElementFactoryCall } from '../jsx/element-calls';
 import {
   ANCHOR_HREF_PROPS,
   createJsxLinkDetection,
@@ -211,10 +211,10 @@ export default createRule<Options, MessageIds>({
     // Older ESLint runs it on any language: a `.sql` file has no links.
     if (isSqlSourceCode(sourceCode)) return {};
     const { policy, detection, component, importSource, unknownMode, markdownLinks } = setupFor(options, context.settings);
-    let variables: ReturnType<typeof moduleVariables> | undefined;
+    let factoryNames: ReadonlySet<string> | undefined;
     const factoryLookup: FactoryLookup = {
       sourceCode,
-      moduleVariables: () => (variables === undefined ? (variables = moduleVariables(sourceCode)) : variables),
+      importedFactoryNames: () => (factoryNames ??= importedFactoryNames(sourceCode.ast)),
     };
     const ownFile = isComponentFile(context.filename, component);
 

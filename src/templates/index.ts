@@ -17,6 +17,9 @@ const COMPONENT_FILE = /(?:^|[\\/])([^\\/]+)\.(?:vue|svelte|astro)$/u;
 
 /** Whether the file is the sanctioned component's own single-file component (`SafeLink.vue`, `SafeLink.svelte`, `SafeLink.astro`). */
 export function isComponentFile(filename: string, component: string): boolean {
+  // Most files are `.ts`/`.tsx`: decided by their last letter, before the pattern scans the path.
+  const last = filename.charCodeAt(filename.length - 1);
+  if (last !== 0x65 /* e: .vue, .svelte */ && last !== 0x6f /* o: .astro */) return false;
   return COMPONENT_FILE.exec(filename)?.[1] === component;
 }
 
