@@ -7,12 +7,15 @@ import nextPlugin from '@next/eslint-plugin-next';
 import jsxA11yPlugin from 'eslint-plugin-jsx-a11y';
 import sqlPlugin from 'eslint-plugin-sql';
 import { ensureCorpus } from './corpus/index.mjs';
-import { cloneWarmUpRule, createFloorRule, createQuietRule, createSetupRule, learnSelectors } from './floor.mjs';
+import { cloneWarmUpRule, createFloorRule, createFolderGateRule, createQuietRule, createSetupRule, learnSelectors } from './floor.mjs';
 import { buildConfig, createLinter, listFiles, robustnessPass, timedRound } from './lint.mjs';
 import { createParseCache } from './parse-cache.mjs';
 import { renderReport, writeBenchmarksDoc } from './report.mjs';
 import { median, peakRssMiB } from './stats.mjs';
 import { FLOOR_TARGET, KNOWN_SUBJECTS } from './subjects.mjs';
+
+/** The minimal per-folder gate (see createFolderGateRule), timed in its own pass. */
+export const GATE_RULE = 'bench/folder-gate';
 
 export const PEER_PLUGINS = {
   react: reactPlugin,
@@ -178,6 +181,8 @@ async function measureTarget(target, { plugin, namespace, ourRules, quiet, sampl
   ];
   const floorRules = {};
   const setupRules = {};
+  // Per rule, the files on which its create() returned listeners (noted by its set-up probe).
+  const activeFiles = new Map();
   const quietRules = {};
   const subjects = [];
   for (const name of ourRules) {
@@ -190,7 +195,9 @@ async function measureTarget(target, { plugin, namespace, ourRules, quiet, sampl
       console.warn(`bench: could not learn the selectors of ${id}: ${error.message.split('\n')[0]}`);
     }
     floorRules[name] = createFloorRule(selectors, `Empty visitors on the selectors of ${id}.`);
-    setupRules[name] = createSetupRule(plugin.rules[name], selectors);
+    const active = new Set();
+    activeFiles.set(id, active);
+    setupRules[name] = createSetupRule(plugin.rules[name], selectors, active);
     quietRules[name] = createQuietRule(plugin.rules[name]);
     const known = KNOWN_SUBJECTS[name];
     subjects.push({
@@ -218,7 +225,7 @@ async function measureTarget(target, { plugin, namespace, ourRules, quiet, sampl
     floor: { rules: floorRules },
     setup: { rules: setupRules },
     quiet: { rules: quietRules },
-    bench: { rules: { 'clone-warm-up': cloneWarmUpRule } },
+    bench: { rules: { 'clone-warm-up': cloneWarmUpRule, [GATE_RULE.split('/')[1]]: createFolderGateRule() } },
     ...PEER_PLUGINS,
   };
   const makeConfig = (disabled = new Set()) =>
@@ -246,6 +253,7 @@ async function measureTarget(target, { plugin, namespace, ourRules, quiet, sampl
     ...subjects.map((subject) => [subject.id, subject.floorId, subject.setupId]),
     ...(quiet ? subjects.map((subject) => [subject.quietId]) : []),
     ...peerIds.map((id) => [id]),
+    [GATE_RULE],
   ];
   const timedRuleIds = passGroups.flat();
   const passes = passGroups.map((ruleIds) => ({ ruleIds, eslint: createLinter(target.cwd, passConfig(ruleIds)) }));
@@ -282,7 +290,9 @@ async function measureTarget(target, { plugin, namespace, ourRules, quiet, sampl
   const singleRounds = [];
   const doubledRounds = [];
   const scaleRounds = doubledPatterns ? target.scaleRounds : 0;
-  const roundOptions = { cache, parsePass, chunkSize: chunk };
+  // A rule's time and its floor's on the files the rule acts on, apart from the rest.
+  const split = subjects.map((subject) => ({ id: subject.id, ruleIds: [subject.id, subject.floorId], files: activeFiles.get(subject.id) }));
+  const roundOptions = { cache, parsePass, chunkSize: chunk, split };
   started = Date.now();
   // Interleaved, so that load from other processes affects both sides alike.
   for (let round = 0; round < Math.max(target.rounds, scaleRounds); round += 1) {
@@ -310,6 +320,17 @@ async function measureTarget(target, { plugin, namespace, ourRules, quiet, sampl
           cpuMs: median(rounds.map((round) => round.cpuMs)),
           cpuMinMs: Math.min(...rounds.map((round) => round.cpuMs)),
           parseMs: median(rounds.map((round) => round.parseMs)),
+          // Per rule: its own time and its floor's on the files it acts on, and how long parsing them took.
+          active: Object.fromEntries(
+            split.map(({ id, ruleIds, files: active }) => [
+              id,
+              {
+                files: rounds[0].active[id].files,
+                parseMs: median(rounds.map((round) => round.active[id].parseMs)),
+                ...Object.fromEntries(ruleIds.map((ruleId) => [ruleId, median(rounds.map((round) => round.active[id].perRule[ruleId]))])),
+              },
+            ]),
+          ),
           perRule: Object.fromEntries(
             timedRuleIds.map((id) => {
               const values = rounds.map((round) => round.perRule[id]);
@@ -331,6 +352,7 @@ async function measureTarget(target, { plugin, namespace, ourRules, quiet, sampl
     lines: countLines(target.cwd, files),
     options: { rounds: target.rounds, scaleRounds, passes: passes.length, parsePass: Boolean(parsePass), quiet, chunk },
     subjects,
+    gateId: GATE_RULE,
     single: summarize(singleRounds),
     doubled: summarize(doubledRounds),
     robustness: { ...robustness, exceptionCount, ruleCount: allRuleIds.length, ms: robustnessMs },

@@ -71,9 +71,11 @@ export function createLinter(cwd, config) {
  * Chunks also keep ESLint from holding the results of a whole corpus.
  * Returns wall and CPU time, file count and per-rule milliseconds.
  */
-export async function timedRound(passes, files, { chunkSize = 50, cache = null, parsePass = null } = {}) {
+export async function timedRound(passes, files, { chunkSize = 50, cache = null, parsePass = null, split = [] } = {}) {
   const perRule = {};
   for (const pass of passes) for (const id of pass.ruleIds) perRule[id] = 0;
+  // split: [{ id, ruleIds, files }]: the time of ruleIds on the files (a Set of paths) the rule `id` acts on.
+  const active = Object.fromEntries(split.map(({ id, ruleIds }) => [id, { files: 0, parseMs: 0, perRule: Object.fromEntries(ruleIds.map((ruleId) => [ruleId, 0])) }]));
   let wallMs = 0;
   let cpuMs = 0;
   let parseMs = 0;
@@ -81,6 +83,9 @@ export async function timedRound(passes, files, { chunkSize = 50, cache = null, 
   for (let start = 0; start < files.length; start += chunkSize) {
     const chunk = files.slice(start, start + chunkSize);
     cache?.clear();
+    // Each file's parse time (in the parse pass, or else the first pass), and each rule's time per file.
+    const parseOf = new Map();
+    const timesOf = new Map();
     for (const pass of parsePass ? [parsePass, ...passes] : passes) {
       const began = process.hrtime.bigint();
       const cpuBefore = process.cpuUsage();
@@ -92,13 +97,28 @@ export async function timedRound(passes, files, { chunkSize = 50, cache = null, 
       for (const result of results) {
         problems += result.messages.length;
         for (const timing of result.stats?.times.passes ?? []) {
-          parseMs += timing.parse?.total ?? 0;
-          for (const id of pass.ruleIds) perRule[id] += timing.rules?.[id]?.total ?? 0;
+          const parse = timing.parse?.total ?? 0;
+          parseMs += parse;
+          if (pass === (parsePass ?? passes[0])) parseOf.set(result.filePath, (parseOf.get(result.filePath) ?? 0) + parse);
+          for (const id of pass.ruleIds) {
+            const time = timing.rules?.[id]?.total ?? 0;
+            perRule[id] += time;
+            if (split.length > 0) timesOf.set(`${id}\0${result.filePath}`, (timesOf.get(`${id}\0${result.filePath}`) ?? 0) + time);
+          }
         }
       }
     }
+    // The set-up probes have now seen every file of the chunk.
+    for (const { id, ruleIds, files: activeSet } of split) {
+      for (const file of parseOf.keys()) {
+        if (!activeSet.has(file)) continue;
+        active[id].files += 1;
+        active[id].parseMs += parseOf.get(file) ?? 0;
+        for (const ruleId of ruleIds) active[id].perRule[ruleId] += timesOf.get(`${ruleId}\0${file}`) ?? 0;
+      }
+    }
   }
-  return { wallMs, cpuMs, parseMs, files: files.length, problems, perRule };
+  return { wallMs, cpuMs, parseMs, files: files.length, problems, perRule, active };
 }
 
 function ruleIdOf(error) {
