@@ -13,7 +13,7 @@ import {
 } from '../migration-runners/transaction-markers';
 import type { TransactionReason } from '../migration-runners/transaction-reasons';
 import { evaluateString, getStaticPropertyName, readConstObjectProperty, unwrapExpression } from '../static';
-import { analyzeSql } from '../sql/analyze';
+import { analyzeSqlWithTokens } from '../sql/analyze';
 import { HOLE_CHAR, lexSql, type Token } from '../sql/lexer';
 import { classifyTag } from '../sql/sinks';
 import { joinStaticString, sourceIndexAt } from '../sql/source-map';
@@ -184,18 +184,23 @@ function buildFacts(sourceCode: SourceCode, runner: Runner | null): JsMigrationF
       const text = joined.text;
       // Nothing known (`sql\`…\`.execute(db)` passes `db`): no statement to read.
       if (ONLY_HOLES.test(text)) continue;
-      const statements = analyzeSql(text);
+      const { statements, tokens } = analyzeSqlWithTokens(text);
       if (statements.length === 0) continue;
       const topLevel = statements.filter((statement) => !statement.nested).length;
-      const tokens = lexSql(text);
       const sourceIndex = (offset: number): number | null => sourceIndexAt(joined, offset);
+      // Top-level statements come in text order, so one cursor walks the tokens once (not once per statement).
+      let cursor = 0;
       for (const statement of statements) {
         const order = sink.node.range[0] + statement.start / (text.length + 1);
-        const own = statement.nested
-          ? statement.exact
-            ? lexSql(text.slice(statement.start, statement.end)).map((token) => shift(token, statement.start))
-            : []
-          : tokens.filter((token) => token.start >= statement.start && token.end <= statement.end);
+        let own: Token[];
+        if (statement.nested) own = statement.exact ? lexSql(text.slice(statement.start, statement.end)).map((token) => shift(token, statement.start)) : [];
+        else {
+          // The statement's tokens: those inside [start, end). Tokens are sorted and do not overlap.
+          while (cursor < tokens.length && (tokens[cursor] as Token).start < statement.start) cursor += 1;
+          let last = cursor;
+          while (last < tokens.length && (tokens[last] as Token).end <= statement.end) last += 1;
+          own = tokens.slice(cursor, last);
+        }
         if (!statement.nested && OPENERS.has(statement.kind)) transactionControl.push({ open: true, order, step: sink.step, reason: 'begin' });
         else if (!statement.nested && CLOSERS.has(statement.verb)) transactionControl.push({ open: false, order, step: sink.step, reason: 'begin' });
         else if (statement.ddl && statement.kind === 'CREATE TABLE' && statement.name !== null && !statement.flags.temporary) {

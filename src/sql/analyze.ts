@@ -33,9 +33,15 @@ const PLPGSQL_BREAKS: ReadonlySet<string> = new Set(['BEGIN', 'THEN', 'ELSE', 'L
  * follow the `DO` statement. Offsets refer to `text`.
  */
 export function analyzeSql(text: string): SqlStatement[] {
-  const out: SqlStatement[] = [];
-  analyzeInto(out, text, false, (offset) => ({ at: offset, exact: true, run: 0 }), 0);
-  return out;
+  return analyzeSqlWithTokens(text).statements;
+}
+
+/** `analyzeSql`, with the tokens of `text` it read (`lexSql(text)`), for callers that need both. */
+export function analyzeSqlWithTokens(text: string): { readonly statements: SqlStatement[]; readonly tokens: readonly Token[] } {
+  const statements: SqlStatement[] = [];
+  const tokens = lexSql(text);
+  for (const group of splitStatements(tokens, false)) analyzeGroup(statements, group, text, false, IDENTITY, 0);
+  return { statements, tokens };
 }
 
 function analyzeInto(out: SqlStatement[], text: string, plpgsql: boolean, map: OffsetMap, depth: number): void {
