@@ -16,12 +16,18 @@ describe('getFolderState: how often the disk is looked at', () => {
 
   const names = (dir: string, run?: object) => getFolderState(dir, run).units.map((unit) => unit.name);
 
-  it('a lint run trusts what it read for a second; another run, or no run, looks again at once', () => {
+  /** A folder with one migration, read once by a run: the state the run then trusts. */
+  function folderReadByRun(): { dir: string; run: object } {
     vi.useFakeTimers({ toFake: ['performance'] });
     project = makeProject({ 'db/migrations/001_a.ts': MIGRATION });
     const dir = path.join(project, 'db/migrations');
     const run = {};
     expect(names(dir, run)).toEqual(['001_a.ts']);
+    return { dir, run };
+  }
+
+  it('a lint run trusts what it read for a second; another run, or no run, looks again at once', () => {
+    const { dir, run } = folderReadByRun();
 
     fs.writeFileSync(path.join(dir, '002_b.ts'), MIGRATION);
     expect(names(dir, run)).toEqual(['001_a.ts']); // the same run, within the second: no stat
@@ -32,11 +38,7 @@ describe('getFolderState: how often the disk is looked at', () => {
   });
 
   it('a long-lived run (an editor) sees a change once the second has passed', () => {
-    vi.useFakeTimers({ toFake: ['performance'] });
-    project = makeProject({ 'db/migrations/001_a.ts': MIGRATION });
-    const dir = path.join(project, 'db/migrations');
-    const run = {};
-    expect(names(dir, run)).toEqual(['001_a.ts']);
+    const { dir, run } = folderReadByRun();
     fs.writeFileSync(path.join(dir, '002_b.ts'), MIGRATION);
     vi.advanceTimersByTime(RECHECK_AFTER_MS - 1);
     expect(names(dir, run)).toEqual(['001_a.ts']);
