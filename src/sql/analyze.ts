@@ -39,13 +39,15 @@ export function analyzeSql(text: string): SqlStatement[] {
 /** `analyzeSql`, with the tokens of `text` it read (`lexSql(text)`), for callers that need both. */
 export function analyzeSqlWithTokens(text: string): { readonly statements: SqlStatement[]; readonly tokens: readonly Token[] } {
   const statements: SqlStatement[] = [];
-  const tokens = lexSql(text);
-  for (const group of splitStatements(tokens, false)) analyzeGroup(statements, group, text, false, IDENTITY, 0);
+  const tokens = analyzeInto(statements, text, false, IDENTITY, 0);
   return { statements, tokens };
 }
 
-function analyzeInto(out: SqlStatement[], text: string, plpgsql: boolean, map: OffsetMap, depth: number): void {
-  for (const tokens of splitStatements(lexSql(text), plpgsql)) analyzeGroup(out, tokens, text, plpgsql, map, depth);
+/** Classifies the statements of `text` into `out`; returns the tokens it read. */
+function analyzeInto(out: SqlStatement[], text: string, plpgsql: boolean, map: OffsetMap, depth: number): readonly Token[] {
+  const tokens = lexSql(text);
+  for (const group of splitStatements(tokens, plpgsql)) analyzeGroup(out, group, text, plpgsql, map, depth);
+  return tokens;
 }
 
 /** Classifies the tokens of one statement into `out` (a `DO` block or PL/pgSQL `EXECUTE` adds what it runs instead). */

@@ -48,7 +48,7 @@ function fileNamePrefix(glob: string): string | null {
  * A file matches the list when it matches one glob, so the answer is
  * picomatch's for the whole list (a test compares the two).
  */
-function withFolderCache(globs: readonly string[], match: Matcher): Matcher {
+function withShortcuts(globs: readonly string[], match: Matcher): Matcher {
   if (globs.some((glob) => glob.startsWith('!'))) return match;
   const folderGlobs: string[] = [];
   const tailNames = new Set<string>();
@@ -88,9 +88,17 @@ function withFolderCache(globs: readonly string[], match: Matcher): Matcher {
   };
 }
 
+// The last list asked for: the rules of one file ask with the same list in turn.
 let lastList: readonly string[] | null = null;
 let lastMatcher: Matcher = () => false;
 
+/**
+ * A matcher for cwd-relative, `/`-separated paths, compiled once per distinct
+ * glob list (the same array, else the exact list) and shared by every setting
+ * that names files by glob (`migrations`, `seeds`). Folder globs (the default
+ * migration globs are) are decided once per folder, file-name globs only on
+ * names with their literal prefix (see `withShortcuts`).
+ */
 export function compileGlobs(globs: readonly string[]): Matcher {
   if (globs === lastList) return lastMatcher;
   let matcher = byList.get(globs);
@@ -98,7 +106,7 @@ export function compileGlobs(globs: readonly string[]): Matcher {
   const key = globs.join('\0');
   matcher = byText.get(key);
   if (!matcher) {
-    matcher = globs.length === 0 ? () => false : withFolderCache(globs, picomatch([...globs], { dot: true }));
+    matcher = globs.length === 0 ? () => false : withShortcuts(globs, picomatch([...globs], { dot: true }));
     byText.set(key, matcher);
   }
   byList.set(globs, matcher);
