@@ -1,12 +1,12 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../util/ast';
-import { evaluateString, isStringRawTag } from '../static';
-import { analyzeSql } from '../sql/analyze';
+import { calleeName, evaluateString, isStringRawTag } from '../static';
+import { analyzeSql, mayHoldDdl } from '../sql/analyze';
 import { DDL_KINDS } from '../sql/keywords';
 import { describeMigrationFolder } from '../sql/migration-folder';
 import { mayContainDdl } from '../sql/prefilter';
-import { findSchemaApiCalls } from '../sql/schema-apis';
-import { classifyTag, getCallSink, isSinkCandidate, type SinkStrength } from '../sql/sinks';
+import { findSchemaApiCalls, SCHEMA_API_CALLEE_NAMES } from '../sql/schema-apis';
+import { classifyTag, getCallSink, isSinkCandidate, SINK_CALLEE_NAMES, type SinkStrength } from '../sql/sinks';
 import { joinStaticString, sourceIndexAt, type JoinedString } from '../sql/source-map';
 import { sqlExpressions } from '../sql/sql-arguments';
 import type { SqlStatement } from '../sql/statement';
@@ -39,7 +39,7 @@ type Evidence = SinkStrength | 'none';
  * (`test/`, `tests/`, `__tests__/`, `__mocks__/`, `fixtures/`, `__fixtures__/`),
  * matched on the path relative to ESLint's working directory.
  */
-const TEST_FILE = /(?:^|\/)(?:tests?|__tests__|__mocks__|fixtures|__fixtures__)\/|\.(?:test|spec)\.[cm]?[jt]sx?$/u;
+const TEST_FILE = /(?:^|\/)(?:tests?|__tests__|__mocks__|fixtures|__fixtures__)\/|\.(?:test|spec)\.[cm]?[jt]sx?$/;
 
 /**
  * Statements that create or destroy the database itself: not schema changes a
@@ -48,6 +48,9 @@ const TEST_FILE = /(?:^|\/)(?:tests?|__tests__|__mocks__|fixtures|__fixtures__)\
  * Reported only with `databaseStatements: true`.
  */
 const DATABASE_KINDS: ReadonlySet<string> = new Set(['CREATE DATABASE', 'DROP DATABASE']);
+
+/** The names of every call the rule looks into (a sink or a schema API): any other call costs one lookup. */
+const CALL_NAMES: ReadonlySet<string> = new Set([...SINK_CALLEE_NAMES, ...SCHEMA_API_CALLEE_NAMES]);
 
 const DEFAULTS = {
   allow: [],
@@ -116,7 +119,8 @@ export default createRule<Options, MessageIds>({
     ],
     defaultOptions: [DEFAULTS],
   },
-  create(context, [options]) {
+  create(context, optionList) {
+    const options = optionList[0]; // indexed, not destructured: destructuring runs the array iterator on every file
     // Cheapest check first: migrations may do anything.
     if (isMigrationFile(context, options.migrations)) return {};
 
@@ -133,8 +137,8 @@ export default createRule<Options, MessageIds>({
     const allowTemporary = options.allowTemporary !== false;
     /** String expressions already read, so a piece of a concatenation or a sink argument is read once. */
     const evaluated = new WeakSet<TSESTree.Node>();
-    /** Report positions already used: a constant reaches both its declaration and its sink. */
-    const reported = new Set<string>();
+    /** Report positions already used: a constant reaches both its declaration and its sink (made on the first report). */
+    let reported: Set<string> | undefined;
 
     function shouldReport(statement: SqlStatement, evidence: Evidence): boolean {
       if (!statement.ddl || allowed.has(statement.kind)) return false;
@@ -160,6 +164,7 @@ export default createRule<Options, MessageIds>({
 
     /** What `check` with no sink in sight (`none`) decides for a lone string, without any scope work. */
     function wouldReportText(text: string): boolean {
+      if (!mayHoldDdl(text)) return false;
       for (const statement of analyzeSql(text)) if (shouldReport(statement, 'none')) return true;
       return false;
     }
@@ -179,6 +184,7 @@ export default createRule<Options, MessageIds>({
       const span = locateHead(statement, joined);
       // One report per statement: `?:` and `??` variants of one string share its start.
       const key = span ? `${span[0]}` : `${node.range[0]}:${node.range[1]}:${statement.kind}`;
+      reported ??= new Set();
       if (reported.has(key)) return;
       reported.add(key);
       context.report({
@@ -190,7 +196,6 @@ export default createRule<Options, MessageIds>({
 
     /** Checks a string that reaches no sink (or one we could not see). */
     function checkAwayFromSink(piece: TSESTree.Node): void {
-      if (inTestFile) return;
       const root = stringRoot(piece);
       // A template's tag is read by the TaggedTemplateExpression visitor, or by a sink that took the whole call.
       const tagged = root.parent?.type === AST_NODE_TYPES.TaggedTemplateExpression ? root.parent : null;
@@ -220,8 +225,10 @@ export default createRule<Options, MessageIds>({
       }
     }
 
-    return {
+    const listeners: TSESLint.RuleListener = {
       CallExpression(node) {
+        const name = calleeName(node.callee);
+        if (name === null || !CALL_NAMES.has(name)) return;
         checkSchemaApis(node);
         if (!isSinkCandidate(node)) return;
         const scope = sourceCode.getScope(node);
@@ -248,11 +255,12 @@ export default createRule<Options, MessageIds>({
       Literal(node) {
         // Cheapest first: a test file reads strings only at sinks; a prop, a module specifier or a thrown
         // string is never SQL (what checkAwayFromSink would decide), so its text is not even read.
-        if (inTestFile || typeof node.value !== 'string' || PROSE_PARENTS.has(node.parent.type)) return;
-        if (mayContainDdl(node.value)) checkAwayFromSink(node);
+        // The string's own words first: its parent is one more node to load, and few strings pass.
+        if (typeof node.value !== 'string' || !mayContainDdl(node.value) || PROSE_PARENTS.has(node.parent.type)) return;
+        checkAwayFromSink(node);
       },
       TemplateLiteral(node) {
-        if (inTestFile || evaluated.has(node)) return;
+        if (evaluated.has(node)) return;
         // A loop, not a callback: this runs on every template literal.
         for (const quasi of node.quasis) {
           if (mayContainDdl(quasi.value.cooked ?? quasi.value.raw)) {
@@ -262,6 +270,12 @@ export default createRule<Options, MessageIds>({
         }
       },
     };
+    // In a test file a string counts only when it reaches a SQL call (see `inTestFile`): the lone-string listeners are left out.
+    if (inTestFile) {
+      delete listeners.Literal;
+      delete listeners.TemplateLiteral;
+    }
+    return listeners;
   },
 });
 

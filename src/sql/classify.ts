@@ -14,6 +14,16 @@ import { NO_FLAGS, type Classification, type KeywordCase, type StatementFlags } 
 import { TokenCursor } from './token-cursor';
 
 /**
+ * The verbs whose statements `classifyStatement` can find to be DDL (the
+ * cases of its switch that can reach `ddl()`; `REINDEX` is maintenance): a statement that starts with any
+ * other word never is. `mayHoldDdl` (analyze.ts) reads it; a test holds the two
+ * together.
+ */
+export const DDL_VERBS: ReadonlySet<string> = new Set([
+  'CREATE', 'ALTER', 'DROP', 'TRUNCATE', 'RENAME', 'COMMENT', 'GRANT', 'REVOKE', 'SELECT', 'REASSIGN', 'SECURITY', 'IMPORT',
+]);
+
+/**
  * Decide what one statement is from its head plus a short grammar check: the
  * words after the head must be what SQL allows there, so English sentences that
  * start with "Create table" or "Drop database" are not DDL.

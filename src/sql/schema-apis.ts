@@ -225,6 +225,12 @@ const CANDIDATE_METHODS: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Every name a call that `findSchemaApiCalls` reports can have (`calleeName`):
+ * a call by any other name has nothing to find.
+ */
+export const SCHEMA_API_CALLEE_NAMES: ReadonlySet<string> = new Set([...DATA_SOURCE_FACTORIES, ...CANDIDATE_METHODS]);
+
+/**
  * Every schema-changing use in one call or `new`. A scope is only looked up
  * when the callee's name makes a schema API possible.
  */

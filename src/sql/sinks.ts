@@ -44,6 +44,12 @@ const HANDLE_ONLY_METHODS: ReadonlySet<string> = new Set(['raw', 'unsafe', 'any'
 /** Tags that run (or build) SQL. */
 const SQL_TAG_NAMES: ReadonlySet<string> = new Set(['sql', 'SQL', 'ddl', 'DDL', ...SQL_ONLY_METHODS]);
 
+/**
+ * Every name a sink call can have (`sql(…)`, `x.query(…)`): a call by any other
+ * name (`calleeName`) is no sink, and `isSinkCandidate` need not run.
+ */
+export const SINK_CALLEE_NAMES: ReadonlySet<string> = new Set([...SQL_TAG_NAMES, ...RUN_METHODS]);
+
 /** Tags that say the template is something else: it is never read as SQL. */
 const NON_SQL_TAGS: ReadonlySet<string> = new Set([
   'gql',

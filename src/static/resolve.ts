@@ -46,6 +46,17 @@ export function resolveConstant(node: TSESTree.Node, scope: Scope): TSESTree.Nod
   return current;
 }
 
+/**
+ * The name a call is known by: `f` in `f(…)`, `m` in `a.b.m(…)` or `a["m"](…)`
+ * (through TypeScript wrappers such as `a!.m`), else null. Rules test it
+ * against the names they care about before any other work on the call.
+ */
+export function calleeName(callee: TSESTree.Node): string | null {
+  const node = unwrapExpression(callee);
+  if (node.type === AST_NODE_TYPES.Identifier) return node.name;
+  return node.type === AST_NODE_TYPES.MemberExpression ? getStaticPropertyName(node) : null;
+}
+
 /** The static name of a property key or member access (`a.b`, `a["b"]`, `{ b: 1 }`, `{ "b": 1 }`), else null. */
 export function getStaticPropertyName(
   node: TSESTree.MemberExpression | TSESTree.Property | TSESTree.PropertyDefinition | TSESTree.MethodDefinition,

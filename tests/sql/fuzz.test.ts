@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeSql } from '../../src/sql/analyze';
+import { analyzeSql, mayHoldDdl } from '../../src/sql/analyze';
 import { HOLE_CHAR } from '../../src/sql/lexer';
 
 /** Small deterministic PRNG (mulberry32), so a failure is reproducible. */
@@ -46,5 +46,60 @@ describe('analyzeSql on random input', () => {
     analyzeSql('('.repeat(50000));
     analyzeSql(`DO $$ ${'BEGIN EXECUTE '.repeat(5000)} $$`);
     expect(performance.now() - started).toBeLessThan(2000);
+  });
+});
+
+describe('mayHoldDdl, the lexer-free prefilter of analyzeSql', () => {
+  const hasDdl = (text: string): boolean => analyzeSql(text).some((statement) => statement.ddl);
+
+  it('says true for a DDL statement of every verb that has one', () => {
+    const examples = [
+      'CREATE TABLE t (a int)',
+      '  alter table t add column a int',
+      'DROP TABLE t',
+      'TRUNCATE t',
+      'RENAME TABLE a TO b',
+      "COMMENT ON TABLE t IS 'x'",
+      'GRANT SELECT ON t TO u',
+      'REVOKE SELECT ON t FROM u',
+      'SELECT * INTO t FROM u',
+      'REASSIGN OWNED BY a TO b',
+      "SECURITY LABEL ON TABLE t IS 'x'",
+      'IMPORT FOREIGN SCHEMA s FROM SERVER x INTO y',
+      'DO $$ BEGIN CREATE TABLE t (a int); END $$',
+      'do $$ begin create table t (a int) end $$',
+      '-- set up\nCREATE TABLE t (a int)',
+      '/* set up */ CREATE TABLE t (a int)',
+      'SET x = 1; CREATE TABLE t (a int)',
+    ];
+    for (const text of examples) {
+      expect(hasDdl(text), text).toBe(true);
+      expect(mayHoldDdl(text), text).toBe(true);
+    }
+  });
+
+  it('says false for prose and other statements that only mention a DDL word', () => {
+    for (const text of ['Failed to create the user', 'Could not drop the table', 'INSERT INTO t SELECT * FROM create_log', 'x.create(table)', "E'CREATE TABLE t'", '\v\fWITH x AS (SELECT 1) SELECT * FROM x', 'REINDEX TABLE t', '## 1. Create the table', '{"create": true}', '  ', '', '(CREATE TABLE t (a int))', '"CREATE" TABLE t (a int)', '$1 CREATE TABLE t (a int)', '1 CREATE TABLE t (a int)', '- - CREATE TABLE t (a int)']) {
+      expect(hasDdl(text), text).toBe(false);
+      expect(mayHoldDdl(text), text).toBe(false);
+    }
+  });
+
+  it('is false only when analyzeSql finds no DDL, on random input', () => {
+    const words = [...PIECES, 'START', 'WITH', 'INSERT', 'UPDATE', 'SET', 'REINDEX', 'RENAME', 'REASSIGN', 'SECURITY', 'IMPORT', 'LABEL', 'OWNED', 'BY', 'FOREIGN', 'SCHEMA', 'Failed', 'to', 'create_x', 'CREATE$x', 'e', 'N', '\v', '\f', 'éCREATE', 'xé', '#', '<p>', '{', '-', '/', '*', '\'', '1', '-- c\n', '/* c */'];
+    const next = random(7);
+    let rejected = 0;
+    for (let round = 0; round < 20000; round++) {
+      let text = '';
+      const length = 1 + Math.floor(next() * 12);
+      for (let index = 0; index < length; index++) {
+        text += words[Math.floor(next() * words.length)] ?? '';
+        if (next() < 0.7) text += ' ';
+      }
+      if (mayHoldDdl(text)) continue;
+      rejected += 1;
+      expect(hasDdl(text), JSON.stringify(text)).toBe(false);
+    }
+    expect(rejected).toBeGreaterThan(1000); // the property was tested, not skipped
   });
 });
