@@ -18,6 +18,9 @@ const ELEMENT_FACTORIES: Readonly<Record<string, readonly string[]>> = {
   hyperscript: ['default', '*'],
 };
 
+/** `ELEMENT_FACTORIES` as a map: looking a module name up in an object first interns the string. */
+const FACTORIES_BY_MODULE: ReadonlyMap<string, readonly string[]> = new Map(Object.entries(ELEMENT_FACTORIES));
+
 const FACTORY_NAMES: ReadonlySet<string> = new Set(
   Object.values(ELEMENT_FACTORIES)
     .flat()
@@ -46,7 +49,7 @@ export function importedFactoryNames(program: TSESTree.Program): ReadonlySet<str
   for (const statement of program.body) {
     if (statement.type !== AST_NODE_TYPES.ImportDeclaration) continue;
     const source = statement.source.value;
-    const exported = Object.hasOwn(ELEMENT_FACTORIES, source) ? ELEMENT_FACTORIES[source] : undefined;
+    const exported = FACTORIES_BY_MODULE.get(source);
     if (!exported) continue;
     for (const specifier of statement.specifiers) {
       const imported =
@@ -64,8 +67,7 @@ export function importedFactoryNames(program: TSESTree.Program): ReadonlySet<str
 }
 
 function isFactory(origin: { source: string; imported: string } | null): boolean {
-  if (!origin || !Object.hasOwn(ELEMENT_FACTORIES, origin.source)) return false;
-  return ELEMENT_FACTORIES[origin.source]?.includes(origin.imported) ?? false;
+  return origin !== null && (FACTORIES_BY_MODULE.get(origin.source)?.includes(origin.imported) ?? false);
 }
 
 /**

@@ -4,7 +4,7 @@ import { readConstObjectProperty } from '../static';
 import { truncate } from '../url/display';
 import type { UrlPolicy } from '../url/policy';
 import { combineVerdicts, type HrefVerdict } from '../url/verdict';
-import { judgeHrefValue } from './judge-href';
+import { judgeHrefValue, type HrefJudgement } from './judge-href';
 import type { PropSource } from './prop-source';
 
 type Scope = TSESLint.Scope.Scope;
@@ -22,6 +22,16 @@ export interface LinkFinding {
   readonly routeLike?: boolean;
 }
 
+/**
+ * A judgement with where to report it. Written out rather than spread: a spread
+ * of judgements of two shapes is a slow generic copy, and this runs on every link.
+ */
+function withNode(judged: HrefJudgement, node: TSESTree.Node, source: PropSource): LinkFinding {
+  return judged.routeLike === true
+    ? { verdict: judged.verdict, href: judged.href, routeLike: true, node, source }
+    : { verdict: judged.verdict, href: judged.href, node, source };
+}
+
 /** The finding for one JSX prop, or null when nothing sets it. */
 export function judgePropSource(source: PropSource, scope: Scope, policy: UrlPolicy, sourceCode: Readonly<TSESLint.SourceCode>): LinkFinding | null {
   switch (source.kind) {
@@ -30,10 +40,10 @@ export function judgePropSource(source: PropSource, scope: Scope, policy: UrlPol
     case 'attribute': {
       // A bare `<a href>` is `href={true}`: the relative path `true`.
       if (!source.value) return { verdict: { kind: 'internal' }, href: 'true', node: source.attribute, source };
-      return { ...judgeHrefValue(source.value, scope, policy, sourceCode), node: source.value, source };
+      return withNode(judgeHrefValue(source.value, scope, policy, sourceCode), source.value, source);
     }
     case 'spread':
-      return { ...judgeHrefValue(source.value, scope, policy, sourceCode), node: source.spread, source };
+      return withNode(judgeHrefValue(source.value, scope, policy, sourceCode), source.spread, source);
     case 'unknownSpread':
       return { verdict: { kind: 'unknown' }, href: truncate(sourceCode.getText(source.spread)), node: source.spread, source };
   }
@@ -64,6 +74,7 @@ export function judgeCallProp(
 
 /** The most alarming of several findings (`href` and `xlinkHref` on one element). */
 export function worstFinding(findings: readonly (LinkFinding | null)[]): LinkFinding | null {
+  if (findings.length === 1) return findings[0] ?? null; // one prop: nothing to compare
   const present = findings.filter((finding): finding is LinkFinding => finding !== null);
   if (present.length === 0) return null;
   const worst = combineVerdicts(present.map((finding) => finding.verdict));

@@ -18,7 +18,7 @@ import { callPropsSayExternal, elementSaysExternal } from '../jsx/leave-intent';
 import { jsxNameText } from '../jsx/names';
 import { findPropSource, hasSpreadBefore } from '../jsx/prop-source';
 import { buildSafeLinkFix } from '../jsx/safe-link-fix';
-import { asJsxElement, isComponentFile, isMarkdownLanguage, markdownListeners, withTemplateListeners } from '../templates';
+import { asJsxElement, isAstroFile, isComponentFile, isMarkdownLanguage, markdownListeners, withTemplateListeners } from '../templates';
 import { MARKDOWN_LINKS_OPTION } from '../templates/options';
 import { describeResolved } from '../url/display';
 import { isReportable } from '../url/verdict';
@@ -206,7 +206,8 @@ export default createRule<Options, MessageIds>({
     ],
     defaultOptions: [DEFAULTS],
   },
-  create(context, [options]) {
+  create(context, optionList) {
+    const options = optionList[0]; // indexed, not destructured: destructuring runs the array iterator on every file
     const { sourceCode } = context;
     // Older ESLint runs it on any language: a `.sql` file has no links.
     if (isSqlSourceCode(sourceCode)) return {};
@@ -283,20 +284,30 @@ export default createRule<Options, MessageIds>({
       });
     }
 
+    // Astro's attribute forms exist only in Astro's parser output: other files skip the attribute scan.
+    const astro = isAstroFile(sourceCode);
     return withTemplateListeners({ sourceCode, detection, policy, component, importSource, report }, {
       JSXOpeningElement(written) {
-        const element = asJsxElement(written);
+        const element = astro ? asJsxElement(written) : written;
         const link = identifyJsxLink(element, detection, sourceCode);
         if (!link) return;
         const sanctioned = link.kind === 'sanctioned';
         const scope = sourceCode.getScope(element);
-        const [primary = null, ...others] = link.hrefProps.map((prop) =>
-          judgePropSource(findPropSource(element.attributes, prop, scope), scope, policy, sourceCode),
-        );
-        // An unknown spread could set any prop; once `href` itself is known, an
-        // `xlinkHref` that only such a spread might supply is noise, not a finding.
-        const hrefKnown = primary !== null && primary.source?.kind !== 'unknownSpread';
-        const finding = worstFinding([primary, ...others.filter((other) => !hrefKnown || other?.source?.kind !== 'unknownSpread')]);
+        const props = link.hrefProps;
+        const judge = (prop: string): LinkFinding | null => judgePropSource(findPropSource(element.attributes, prop, scope), scope, policy, sourceCode);
+        const primary = props.length === 0 ? null : judge(props[0] as string);
+        let finding = primary;
+        if (props.length > 1) {
+          // An unknown spread could set any prop; once `href` itself is known, an
+          // `xlinkHref` that only such a spread might supply is noise, not a finding.
+          const hrefKnown = primary !== null && primary.source?.kind !== 'unknownSpread';
+          const judged = [primary];
+          for (let index = 1; index < props.length; index++) {
+            const other = judge(props[index] as string);
+            if (!hrefKnown || other?.source?.kind !== 'unknownSpread') judged.push(other);
+          }
+          finding = worstFinding(judged);
+        }
         if (finding) {
           report(finding, element, () => suggestionFor(link, element, finding), sanctioned, () =>
             elementSaysExternal(element, destinationNode(finding), scope),

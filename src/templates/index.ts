@@ -9,7 +9,7 @@ import type { TemplateRuleContext } from './check';
 import { svelteTemplateListeners } from './svelte';
 import { withVueTemplate } from './vue';
 
-export { asJsxElement } from './astro';
+export { asJsxElement, isAstroFile } from './astro';
 export { isMarkdownLanguage, markdownListeners } from './markdown';
 export type { TemplateRuleContext } from './check';
 

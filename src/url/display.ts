@@ -7,6 +7,14 @@ const NAMED_ESCAPES: Readonly<Record<string, string>> = { '\t': '\\t', '\n': '\\
 
 /** Makes control characters visible: a tab inside `/\t/x` is the whole point of the message. */
 function escapeInvisible(text: string): string {
+  // Most hrefs have no control character: scan the code units before building anything.
+  let i = 0;
+  while (i < text.length) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0x20 || unit === 0x7f) break;
+    i++;
+  }
+  if (i === text.length) return text;
   let out = '';
   for (const char of text) {
     const code = char.codePointAt(0) ?? 0;
