@@ -60,7 +60,8 @@ export default createRule<Options, MessageIds>({
     ],
     defaultOptions: [{ runner: 'auto', allow: [] }],
   },
-  create(context, [options]) {
+  create(context, optionList) {
+    const options = optionList[0]; // indexed, not destructured: destructuring runs the array iterator on every file
     if (checkedPostgresMigration(context, options.migrations) === null) return {};
     const allowed = new Set<BreakingKind>(options.allow ?? []);
     const sourceCode = context.sourceCode;

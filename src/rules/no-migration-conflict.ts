@@ -45,7 +45,8 @@ export default createRule<Options, MessageIds>({
     ],
     defaultOptions: [{}],
   },
-  create(context, [options]) {
+  create(context, optionList) {
+    const options = optionList[0]; // indexed, not destructured: destructuring runs the array iterator on every file
     if (!isMigrationFile(context, options.migrations)) return {};
     const current = currentMigration(context);
     const unit = current?.state.byName.get(current.name);

@@ -44,7 +44,8 @@ export default createRule<Options, MessageIds>({
     ],
     defaultOptions: [{}],
   },
-  create(context, [options]) {
+  create(context, optionList) {
+    const options = optionList[0]; // indexed, not destructured: destructuring runs the array iterator on every file
     if (!isMigrationFile(context, options.migrations)) return {};
     const current = currentMigration(context);
     // No record in the folder: nothing has been declared shipped, so nothing to protect (docs: how to start one).

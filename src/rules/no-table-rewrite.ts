@@ -53,7 +53,8 @@ export default createRule<Options, MessageIds>({
     ],
     defaultOptions: [{ runner: 'auto', assumeWidening: false }],
   },
-  create(context, [options]) {
+  create(context, optionList) {
+    const options = optionList[0]; // indexed, not destructured: destructuring runs the array iterator on every file
     const postgresVersion = checkedPostgresMigration(context, options.migrations);
     if (postgresVersion === null) return {};
     const sourceCode = context.sourceCode;

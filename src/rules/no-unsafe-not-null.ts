@@ -75,7 +75,8 @@ export default createRule<Options, MessageIds>({
     schema: [{ type: 'object', additionalProperties: false, properties: MIGRATION_OPTION_PROPERTIES }],
     defaultOptions: [{ runner: 'auto' }],
   },
-  create(context, [options]) {
+  create(context, optionList) {
+    const options = optionList[0]; // indexed, not destructured: destructuring runs the array iterator on every file
     const version = checkedPostgresMigration(context, options.migrations);
     if (version === null) return {};
     const sourceCode = context.sourceCode;

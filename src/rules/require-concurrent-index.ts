@@ -70,7 +70,8 @@ export default createRule<Options, MessageIds>({
     ],
     defaultOptions: [{ runner: 'auto' }],
   },
-  create(context, [options]) {
+  create(context, optionList) {
+    const options = optionList[0]; // indexed, not destructured: destructuring runs the array iterator on every file
     // Cheapest check first: only migrations are checked (elsewhere DDL is `no-adhoc-ddl`'s business).
     const version = checkedPostgresMigration(context, options.migrations);
     if (version === null) return {};

@@ -63,7 +63,8 @@ export default createRule<Options, MessageIds>({
     ],
     defaultOptions: [{ runner: 'auto', runnerSetsLockTimeout: false }],
   },
-  create(context, [options]) {
+  create(context, optionList) {
+    const options = optionList[0]; // indexed, not destructured: destructuring runs the array iterator on every file
     if (checkedPostgresMigration(context, options.migrations) === null) return {};
     const sourceCode = context.sourceCode;
     return {

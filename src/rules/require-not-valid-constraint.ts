@@ -43,7 +43,8 @@ export default createRule<Options, MessageIds>({
     schema: [{ type: 'object', additionalProperties: false, properties: MIGRATION_OPTION_PROPERTIES }],
     defaultOptions: [{ runner: 'auto' }],
   },
-  create(context, [options]) {
+  create(context, optionList) {
+    const options = optionList[0]; // indexed, not destructured: destructuring runs the array iterator on every file
     if (checkedPostgresMigration(context, options.migrations) === null) return {};
     const sourceCode = context.sourceCode;
     return {

@@ -87,7 +87,8 @@ export default createRule<Options, MessageIds>({
     ],
     defaultOptions: [{ sequelizeCls: false }],
   },
-  create(context, [options]) {
+  create(context, optionList) {
+    const options = optionList[0]; // indexed, not destructured: destructuring runs the array iterator on every file
     // Cheapest check first: one cached glob match; other files get no listeners.
     if (!isSeedFile(context, options.seeds)) return {};
     // Older ESLint runs it on any language: a `.sql` seed has no JS writes to judge.

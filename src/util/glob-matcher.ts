@@ -66,17 +66,28 @@ function withShortcuts(globs: readonly string[], match: Matcher): Matcher {
   }
   const folderMatch = folderGlobs.length === 0 ? null : named.length === 0 ? match : picomatch(folderGlobs, { dot: true });
   const folders = new Map<string, boolean>();
+  // `/name` for each tail name: a file named like one is matched on its own (compared, not hashed).
+  const tails = [...tailNames].map((name) => `/${name}`);
+  // The folder decided last: a run lints a folder's files one after another, and comparing
+  // the start of the path with it costs less than cutting the folder out and hashing it.
+  let lastFolder: string | null = null;
+  let lastDecided = false;
   return (file) => {
     const slash = file.lastIndexOf('/');
     if (folderMatch !== null) {
-      const folder = slash === -1 ? '' : file.slice(0, slash);
       let decided: boolean | undefined;
-      if (tailNames.has(file.slice(slash + 1))) decided = folderMatch(file);
+      if (isTailName(file, slash, tails)) decided = folderMatch(file);
+      else if (lastFolder !== null && slash === lastFolder.length && file.startsWith(lastFolder)) decided = lastDecided;
       else {
+        const folder = slash === -1 ? '' : file.slice(0, slash);
         decided = folders.get(folder);
         if (decided === undefined) {
           decided = folderMatch(file);
           folders.set(folder, decided);
+        }
+        if (slash !== -1) {
+          lastFolder = folder;
+          lastDecided = decided;
         }
       }
       if (decided) return true;
@@ -89,6 +100,14 @@ function withShortcuts(globs: readonly string[], match: Matcher): Matcher {
 }
 
 // The last list asked for: the rules of one file ask with the same list in turn.
+/** Whether the file's name (after `slash`) is one of the tail names, given as `/name`. */
+function isTailName(file: string, slash: number, tails: readonly string[]): boolean {
+  for (const tail of tails) {
+    if (file.length - slash === tail.length && (slash === -1 ? file === tail.slice(1) : file.endsWith(tail))) return true;
+  }
+  return false;
+}
+
 let lastList: readonly string[] | null = null;
 let lastMatcher: Matcher = () => false;
 

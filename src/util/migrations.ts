@@ -54,13 +54,20 @@ export function getMigrationGlobs(context: ContextLike, optionGlobs?: readonly s
 let lastFilename = '';
 let lastCwd = '';
 let lastRelative = '';
+// cwd with a trailing separator, built once per cwd (a concatenation per file would be flattened per file).
+let prefixCwd = '';
+let cwdPrefix: string = path.sep;
 
 /** The file's path relative to ESLint's cwd, with `/` separators (what the globs are written against). */
 export function relativeFilename(context: ContextLike): string {
   const { cwd, filename } = context;
   if (filename === lastFilename && cwd === lastCwd) return lastRelative;
+  if (cwd !== prefixCwd) {
+    cwdPrefix = cwd.endsWith(path.sep) ? cwd : cwd + path.sep;
+    prefixCwd = cwd;
+  }
   // The common case, a file below cwd, is a slice; `path.relative` costs more than the match itself.
-  const prefix = cwd.endsWith(path.sep) ? cwd : cwd + path.sep;
+  const prefix = cwdPrefix;
   const relative = filename.startsWith(prefix) ? filename.slice(prefix.length) : path.relative(cwd, filename);
   lastFilename = filename;
   lastCwd = cwd;

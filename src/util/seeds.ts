@@ -17,7 +17,7 @@ export const DEFAULT_SEED_GLOBS: readonly string[] = [
 ];
 
 /** Tests are not seed loaders, even when named like one (`seed-atomicity.test.ts`). */
-const TEST_FILE = /\.(?:test|spec)\.[cm]?[jt]sx?$/u;
+const TEST_FILE = /\.(?:test|spec)\.[cm]?[jt]sx?$/;
 
 interface ContextLike {
   readonly settings: Readonly<Record<string, unknown>>;
@@ -32,9 +32,19 @@ function readSettingsGlobs(settings: Readonly<Record<string, unknown>>): readonl
   return Array.isArray(globs) && globs.every((glob) => typeof glob === 'string') ? globs : undefined;
 }
 
+// The settings object of the last call and its globs: ESLint hands every file of a run the same one.
+let lastSettings: object | null = null;
+let lastSettingsGlobs: readonly string[] | undefined;
+
 /** Rule option beats `settings.guardrails.seeds`, which beats the defaults. */
 export function getSeedGlobs(context: ContextLike, optionGlobs?: readonly string[]): readonly string[] {
-  return optionGlobs ?? readSettingsGlobs(context.settings) ?? DEFAULT_SEED_GLOBS;
+  if (optionGlobs) return optionGlobs;
+  const settings = context.settings;
+  if (settings !== lastSettings) {
+    lastSettingsGlobs = readSettingsGlobs(settings);
+    lastSettings = settings;
+  }
+  return lastSettingsGlobs ?? DEFAULT_SEED_GLOBS;
 }
 
 /**
@@ -44,6 +54,6 @@ export function getSeedGlobs(context: ContextLike, optionGlobs?: readonly string
  * transaction. Pure string work, one cached match per glob list.
  */
 export function isSeedFile(context: ContextLike, optionGlobs?: readonly string[]): boolean {
-  if (TEST_FILE.test(context.filename)) return false;
-  return compileGlobs(getSeedGlobs(context, optionGlobs))(relativeFilename(context)) && !isMigrationFile(context);
+  // The glob first: it is decided per folder or by a name prefix, and rejects nearly every file.
+  return compileGlobs(getSeedGlobs(context, optionGlobs))(relativeFilename(context)) && !TEST_FILE.test(context.filename) && !isMigrationFile(context);
 }

@@ -38,6 +38,19 @@ const PATHS = [
   'db/seeders/20240101-users.js',
   'seeds/migrations/001.ts',
   'migrations/seed-x.ts',
+  // Runs of one folder, then folders that share its start (the matcher remembers the last folder).
+  'src/migrations/003.ts',
+  'src/migrations/004.ts',
+  'src/migrations-old/005.ts',
+  'src/migrations-old/006.ts',
+  'src/migrations/007.ts',
+  'src/migrationsx/migrations',
+  'src/migrationsx/008.ts',
+  'src/migration/sub/009.ts',
+  'src/migratio/010.ts',
+  'scripts/seeds/a.ts',
+  'scripts/seeds/seed.ts',
+  'scripts/seedsx/seed-a.ts',
 ];
 
 const GLOB_LISTS: (readonly string[])[] = [
@@ -59,9 +72,9 @@ describe('compileGlobs', () => {
   it.each(GLOB_LISTS.map((globs) => [JSON.stringify(globs), globs] as const))('matches %s exactly as picomatch does, folder cache or not', (_name, globs) => {
     const reference = globs.length === 0 ? () => false : picomatch([...globs], { dot: true });
     const matcher = compileGlobs(globs);
-    // Twice: the second pass reads the per-folder answers the first one stored.
-    for (const pass of [1, 2]) {
-      for (const path of PATHS) expect([pass, path, matcher(path)]).toEqual([pass, path, reference(path)]);
+    // Twice, then backwards: later passes read the per-folder answers the first one stored.
+    for (const [pass, paths] of [[1, PATHS], [2, PATHS], [3, [...PATHS].reverse()]] as const) {
+      for (const path of paths) expect([pass, path, matcher(path)]).toEqual([pass, path, reference(path)]);
     }
   });
 
