@@ -74,7 +74,6 @@ export function judgeCallProp(
 
 /** The most alarming of several findings (`href` and `xlinkHref` on one element). */
 export function worstFinding(findings: readonly (LinkFinding | null)[]): LinkFinding | null {
-  if (findings.length === 1) return findings[0] ?? null; // one prop: nothing to compare
   const present = findings.filter((finding): finding is LinkFinding => finding !== null);
   if (present.length === 0) return null;
   const worst = combineVerdicts(present.map((finding) => finding.verdict));

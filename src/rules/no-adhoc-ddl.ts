@@ -225,7 +225,7 @@ export default createRule<Options, MessageIds>({
       }
     }
 
-    const listeners: TSESLint.RuleListener = {
+    const sinkListeners: TSESLint.RuleListener = {
       CallExpression(node) {
         const name = calleeName(node.callee);
         if (name === null || !CALL_NAMES.has(name)) return;
@@ -252,10 +252,14 @@ export default createRule<Options, MessageIds>({
         if (tag === 'other' || isBuiltNotRun(node, true)) evaluated.add(node.quasi);
         else check(node.quasi, tag, scope);
       },
+    };
+    // In a test file a string counts only when it reaches a SQL call (see `inTestFile`): no lone-string listeners.
+    if (inTestFile) return sinkListeners;
+    return {
+      ...sinkListeners,
       Literal(node) {
-        // Cheapest first: a test file reads strings only at sinks; a prop, a module specifier or a thrown
-        // string is never SQL (what checkAwayFromSink would decide), so its text is not even read.
-        // The string's own words first: its parent is one more node to load, and few strings pass.
+        // Its own words first (its parent is one more node to load, and few strings pass); a prop, a module
+        // specifier or a thrown string is never SQL (what checkAwayFromSink would decide).
         if (typeof node.value !== 'string' || !mayContainDdl(node.value) || PROSE_PARENTS.has(node.parent.type)) return;
         checkAwayFromSink(node);
       },
@@ -270,12 +274,6 @@ export default createRule<Options, MessageIds>({
         }
       },
     };
-    // In a test file a string counts only when it reaches a SQL call (see `inTestFile`): the lone-string listeners are left out.
-    if (inTestFile) {
-      delete listeners.Literal;
-      delete listeners.TemplateLiteral;
-    }
-    return listeners;
   },
 });
 

@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, DefinitionType, findVariable } from '../util/ast';
-import { getStaticPropertyName, readConstObjectProperty, unwrapExpression } from '../static';
+import { calleeName, getStaticPropertyName, readConstObjectProperty, unwrapExpression } from '../static';
 import { readChain, rootNode, rootText } from './chains';
 import { handleParameter, isFunction, type FunctionNode, type TransactionOpener } from './transactions';
 import type { SeedWrite, TransactionControl } from './writes';
@@ -438,8 +438,7 @@ function transactingArgument(write: SeedWrite): TSESTree.Node | null {
 
 /** A call whose name says it runs its callback in a transaction: `withTransaction`, `runInTransaction`, `transactional`, `atomic`. */
 function isTransactionWrapper(call: TSESTree.CallExpression): boolean {
-  const callee = unwrapExpression(call.callee);
-  const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? getStaticPropertyName(callee) : null;
+  const name = calleeName(call.callee);
   return name !== null && /transaction|^atomic(?:ally)?$/i.test(name);
 }
 

@@ -1,5 +1,5 @@
 import { classifyStatement, DDL_VERBS } from './classify';
-import { HOLE_CHAR, isMetaCommand, lexSql, type SqlComment, type Token } from './lexer';
+import { HOLE_CHAR, isMetaCommand, isSpace, isWordPart, isWordStart, lexSql, type SqlComment, type Token } from './lexer';
 import type { SqlStatement } from './statement';
 
 /**
@@ -40,37 +40,30 @@ export function analyzeSql(text: string): SqlStatement[] {
  * False only when `analyzeSql(text)` finds no DDL statement, decided without
  * lexing. A text with no `;` is one statement, and that statement is DDL only
  * when its first token is a DDL verb (`DDL_VERBS`) or `DO`. So the answer is
- * false when, after spaces, the text starts with a plain word that is neither
+ * false when, after spaces, the text starts with a word that is neither
  * (prose that names a DDL word: "Failed to create the user"), with a
  * character that starts no word (`#`, `<`, `{`, a quote, a digit), or is
- * empty. Anything else (a `;`, a comment first, a character beyond ASCII)
- * answers true and is left to `analyzeSql`.
+ * empty. A `;`, a comment first or a hole first (which may stand for a
+ * statement of its own) answers true and is left to `analyzeSql`. Characters
+ * are read with the lexer's own tests, so the first word is the lexer's.
  */
 export function mayHoldDdl(text: string): boolean {
   if (text.includes(';')) return true;
   const length = text.length;
   let i = 0;
-  while (i < length && isSpaceCode(text.charCodeAt(i))) i++;
+  while (i < length && isSpace(text.charAt(i))) i++;
   if (i === length) return false;
-  const first = text.charCodeAt(i);
-  if (first > 0x7f) return true; // a letter, or a hole, may start there
-  if (!isAsciiWordStart(first)) {
-    // `--` and `/*` open comments, which the lexer skips; any other character starts a token that is no word.
-    const next = text.charCodeAt(i + 1);
-    return (first === 0x2d && next === 0x2d) || (first === 0x2f && next === 0x2a);
+  const first = text.charAt(i);
+  if (!isWordStart(first)) {
+    // The lexer skips comments; any other character starts a token that is no word.
+    const next = text.charAt(i + 1);
+    return (first === '-' && next === '-') || (first === '/' && next === '*') || first === HOLE_CHAR;
   }
   let end = i + 1;
-  while (end < length && isAsciiWordPart(text.charCodeAt(end))) end++;
-  // A letter beyond ASCII would continue the lexer's word.
-  if (end < length && text.charCodeAt(end) > 0x7f) return true;
+  while (end < length && isWordPart(text.charAt(end))) end++;
   const word = text.slice(i, end).toUpperCase();
   return word === 'DO' || DDL_VERBS.has(word);
 }
-
-// The lexer's spaces (lexer.ts `isSpace`) and the ASCII part of its word characters (`isWordStart`, `isWordPart`).
-const isSpaceCode = (code: number): boolean => code === 0x20 || (code >= 0x09 && code <= 0x0d);
-const isAsciiWordStart = (code: number): boolean => (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || code === 0x5f;
-const isAsciiWordPart = (code: number): boolean => isAsciiWordStart(code) || (code >= 0x30 && code <= 0x39) || code === 0x24;
 
 /** `analyzeSql`, with the tokens of `text` it read (`lexSql(text)`), for callers that need both. */
 export function analyzeSqlWithTokens(text: string): { readonly statements: SqlStatement[]; readonly tokens: readonly Token[] } {

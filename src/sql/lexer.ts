@@ -42,15 +42,15 @@ export interface Token {
 }
 
 const NON_ASCII_LETTER = /\p{L}/u;
-const isWordStart = (ch: string): boolean =>
+export const isWordStart = (ch: string): boolean =>
   (ch >= 'a' && ch <= 'z') ||
   (ch >= 'A' && ch <= 'Z') ||
   ch === '_' ||
   // Identifiers may use any letter; `…` and other symbols are not words.
   (ch > '\u007f' && NON_ASCII_LETTER.test(ch));
-const isWordPart = (ch: string): boolean => isWordStart(ch) || (ch >= '0' && ch <= '9') || ch === '$';
+export const isWordPart = (ch: string): boolean => isWordStart(ch) || (ch >= '0' && ch <= '9') || ch === '$';
 const isDigit = (ch: string): boolean => ch >= '0' && ch <= '9';
-const isSpace = (ch: string): boolean => ch === ' ' || ch === '\n' || ch === '\t' || ch === '\r' || ch === '\f' || ch === '\v';
+export const isSpace = (ch: string): boolean => ch === ' ' || ch === '\n' || ch === '\t' || ch === '\r' || ch === '\f' || ch === '\v';
 
 /** A comment found by the lexer (only collected when `LexOptions.comments` is given). */
 export interface SqlComment {

@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../util/ast';
-import { getStaticPropertyName, readConstObjectProperty, resolveConstant, unwrapExpression } from '../static';
+import { calleeName, getStaticPropertyName, readConstObjectProperty, resolveConstant, unwrapExpression } from '../static';
 import { getProvenance, isDatabaseName, receiverName } from './provenance';
 
 type Scope = TSESLint.Scope.Scope;
@@ -239,16 +239,16 @@ export function findSchemaApiCalls(
   scopes: { getScope(node: TSESTree.Node): Scope },
 ): readonly SchemaApiCall[] {
   const callee = unwrapExpression(node.callee);
-  const calleeName = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? getStaticPropertyName(callee) : null;
-  if (calleeName === null) return NONE;
-  const factory = DATA_SOURCE_FACTORIES.has(calleeName);
-  const method = node.type === AST_NODE_TYPES.CallExpression && callee.type === AST_NODE_TYPES.MemberExpression && CANDIDATE_METHODS.has(calleeName);
+  const name = calleeName(callee);
+  if (name === null) return NONE;
+  const factory = DATA_SOURCE_FACTORIES.has(name);
+  const method = node.type === AST_NODE_TYPES.CallExpression && callee.type === AST_NODE_TYPES.MemberExpression && CANDIDATE_METHODS.has(name);
   // Most calls end here, with nothing allocated.
   if (!factory && !method) return NONE;
   const out: SchemaApiCall[] = [];
   if (factory) out.push(...syncFlags(node, scopes.getScope(node)));
   if (method) {
-    const call = methodCall(node, callee, calleeName, scopes.getScope(node));
+    const call = methodCall(node, callee, name, scopes.getScope(node));
     if (call) out.push(call);
   }
   return out;

@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, DefinitionType, findVariable } from '../util/ast';
-import { getStaticPropertyName, readConstObjectProperty, resolveConstant, unwrapExpression } from '../static';
+import { calleeName, getStaticPropertyName, readConstObjectProperty, resolveConstant, unwrapExpression } from '../static';
 
 type Scope = TSESLint.Scope.Scope;
 
@@ -62,12 +62,6 @@ function formattedString(node: TSESTree.Node): TSESTree.Node | null {
     return callee.object;
   }
   return null;
-}
-
-function calleeName(node: TSESTree.Node): string | null {
-  const callee = unwrapExpression(node);
-  if (callee.type === AST_NODE_TYPES.Identifier) return callee.name;
-  return callee.type === AST_NODE_TYPES.MemberExpression ? getStaticPropertyName(callee) : null;
 }
 
 function arrayElements(array: TSESTree.ArrayExpression, scope: Scope): TSESTree.Node[] {

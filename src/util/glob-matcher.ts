@@ -51,13 +51,14 @@ function fileNamePrefix(glob: string): string | null {
 function withShortcuts(globs: readonly string[], match: Matcher): Matcher {
   if (globs.some((glob) => glob.startsWith('!'))) return match;
   const folderGlobs: string[] = [];
-  const tailNames = new Set<string>();
+  // Each folder glob's last folder name: a file named like one is matched on its own.
+  const tailNames: string[] = [];
   const named: { prefix: string; match: Matcher }[] = [];
   for (const glob of globs) {
     const tail = folderGlobTail(glob);
     if (tail !== null) {
       folderGlobs.push(glob);
-      tailNames.add(tail);
+      if (!tailNames.includes(tail)) tailNames.push(tail);
       continue;
     }
     const prefix = fileNamePrefix(glob);
@@ -66,8 +67,6 @@ function withShortcuts(globs: readonly string[], match: Matcher): Matcher {
   }
   const folderMatch = folderGlobs.length === 0 ? null : named.length === 0 ? match : picomatch(folderGlobs, { dot: true });
   const folders = new Map<string, boolean>();
-  // `/name` for each tail name: a file named like one is matched on its own (compared, not hashed).
-  const tails = [...tailNames].map((name) => `/${name}`);
   // The folder decided last: a run lints a folder's files one after another, and comparing
   // the start of the path with it costs less than cutting the folder out and hashing it.
   let lastFolder: string | null = null;
@@ -76,7 +75,7 @@ function withShortcuts(globs: readonly string[], match: Matcher): Matcher {
     const slash = file.lastIndexOf('/');
     if (folderMatch !== null) {
       let decided: boolean | undefined;
-      if (isTailName(file, slash, tails)) decided = folderMatch(file);
+      if (isTailName(file, slash, tailNames)) decided = folderMatch(file);
       else if (lastFolder !== null && slash === lastFolder.length && file.startsWith(lastFolder)) decided = lastDecided;
       else {
         const folder = slash === -1 ? '' : file.slice(0, slash);
@@ -99,15 +98,15 @@ function withShortcuts(globs: readonly string[], match: Matcher): Matcher {
   };
 }
 
-// The last list asked for: the rules of one file ask with the same list in turn.
-/** Whether the file's name (after `slash`) is one of the tail names, given as `/name`. */
-function isTailName(file: string, slash: number, tails: readonly string[]): boolean {
-  for (const tail of tails) {
-    if (file.length - slash === tail.length && (slash === -1 ? file === tail.slice(1) : file.endsWith(tail))) return true;
+/** Whether the file's name (after `slash`) is one of `names`: compared by length and ending, not cut out and hashed. */
+function isTailName(file: string, slash: number, names: readonly string[]): boolean {
+  for (const name of names) {
+    if (file.length - slash - 1 === name.length && file.endsWith(name)) return true;
   }
   return false;
 }
 
+// The last list asked for: the rules of one file ask with the same list in turn.
 let lastList: readonly string[] | null = null;
 let lastMatcher: Matcher = () => false;
 

@@ -28,26 +28,35 @@ interface ContextLike {
   readonly cwd: string;
 }
 
-function readSettingsGlobs(settings: Readonly<Record<string, unknown>>): readonly string[] | undefined {
-  const own = settings.guardrails;
-  if (typeof own !== 'object' || own === null) return undefined;
-  const globs = (own as GuardrailsSettings).migrations;
+function globList(own: object, key: keyof GuardrailsSettings): readonly string[] | undefined {
+  const globs = (own as GuardrailsSettings)[key];
   return Array.isArray(globs) && globs.every((glob) => typeof glob === 'string') ? globs : undefined;
 }
 
 // The settings object of the last call and its globs: ESLint hands every file of a run the same one.
 let lastSettings: object | null = null;
-let lastSettingsGlobs: readonly string[] | undefined;
+const NO_GLOBS: GuardrailsSettings = Object.freeze({});
+let lastGlobs = NO_GLOBS;
+
+/**
+ * `settings.guardrails.migrations` and `.seeds`, each when it is a list of
+ * strings, read once per settings object (the migration and seed gates run on
+ * every file). Validation is the caller's (`getMigrationGlobs`).
+ */
+export function settingsGlobs(settings: Readonly<Record<string, unknown>>): GuardrailsSettings {
+  if (settings !== lastSettings) {
+    const own = settings.guardrails;
+    lastGlobs = typeof own === 'object' && own !== null ? { migrations: globList(own, 'migrations'), seeds: globList(own, 'seeds') } : NO_GLOBS;
+    lastSettings = settings;
+  }
+  return lastGlobs;
+}
 
 /** Rule option beats `settings.guardrails.migrations`, which beats the defaults. */
 export function getMigrationGlobs(context: ContextLike, optionGlobs?: readonly string[]): readonly string[] {
   const settings = context.settings;
-  if (settings !== lastSettings) {
-    validateGuardrailsSettings(settings); // throws on bad settings, before they are remembered
-    lastSettingsGlobs = readSettingsGlobs(settings);
-    lastSettings = settings;
-  }
-  return optionGlobs ?? lastSettingsGlobs ?? DEFAULT_MIGRATION_GLOBS;
+  validateGuardrailsSettings(settings); // throws on bad settings; checks each settings object once
+  return optionGlobs ?? settingsGlobs(settings).migrations ?? DEFAULT_MIGRATION_GLOBS;
 }
 
 // The last answer: every rule asks for the same file in turn (ESLint hands each the same strings).

@@ -1,5 +1,5 @@
 import { compileGlobs } from './glob-matcher';
-import { isMigrationFile, relativeFilename } from './migrations';
+import { isMigrationFile, relativeFilename, settingsGlobs } from './migrations';
 
 const SCRIPT = '{js,mjs,cjs,ts,mts,cts}';
 
@@ -25,26 +25,9 @@ interface ContextLike {
   readonly cwd: string;
 }
 
-function readSettingsGlobs(settings: Readonly<Record<string, unknown>>): readonly string[] | undefined {
-  const own = settings.guardrails;
-  if (typeof own !== 'object' || own === null) return undefined;
-  const globs = (own as { seeds?: unknown }).seeds;
-  return Array.isArray(globs) && globs.every((glob) => typeof glob === 'string') ? globs : undefined;
-}
-
-// The settings object of the last call and its globs: ESLint hands every file of a run the same one.
-let lastSettings: object | null = null;
-let lastSettingsGlobs: readonly string[] | undefined;
-
 /** Rule option beats `settings.guardrails.seeds`, which beats the defaults. */
 export function getSeedGlobs(context: ContextLike, optionGlobs?: readonly string[]): readonly string[] {
-  if (optionGlobs) return optionGlobs;
-  const settings = context.settings;
-  if (settings !== lastSettings) {
-    lastSettingsGlobs = readSettingsGlobs(settings);
-    lastSettings = settings;
-  }
-  return lastSettingsGlobs ?? DEFAULT_SEED_GLOBS;
+  return optionGlobs ?? settingsGlobs(context.settings).seeds ?? DEFAULT_SEED_GLOBS;
 }
 
 /**

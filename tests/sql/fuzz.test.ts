@@ -71,6 +71,7 @@ describe('mayHoldDdl, the lexer-free prefilter of analyzeSql', () => {
       '-- set up\nCREATE TABLE t (a int)',
       '/* set up */ CREATE TABLE t (a int)',
       'SET x = 1; CREATE TABLE t (a int)',
+      `${HOLE_CHAR}\nCREATE TABLE t (a int)`, // a hole where a statement starts stands for statements of its own
     ];
     for (const text of examples) {
       expect(hasDdl(text), text).toBe(true);
