@@ -84,6 +84,53 @@ const ONLY_HOLES = new RegExp(`^[\\s${HOLE_CHAR}]*$`);
 /** Per file (its `SourceCode`), the facts per runner setting (`auto` or a forced runner). */
 const cache = new WeakMap<object, Map<string, JsMigrationFacts>>();
 
+/** The nodes a migration's facts are read from: its calls and tagged templates, in traversal order. */
+type MigrationNode = TSESTree.CallExpression | TSESTree.TaggedTemplateExpression;
+
+interface Collector {
+  readonly nodes: MigrationNode[];
+  /** The node collected last: every rule's listener runs on a node in turn, and only the first one keeps it. */
+  last: MigrationNode | null;
+}
+
+/** Per file (its `SourceCode`), the nodes the migration rules' listeners collected during ESLint's traversal. */
+const collectors = new WeakMap<object, Collector>();
+
+/**
+ * The listeners of a migration rule: the file's calls and tagged templates are
+ * collected during ESLint's own traversal (shared by every migration rule of the
+ * run: the first listener on a node keeps it), and `onExit` reads the facts
+ * (`jsMigrationFacts`, `getMigrationModel`) once the traversal is over. So no
+ * rule walks the AST a second time, and ESLint knows which nodes the rules see.
+ * In a `.sql` file no node is a call: `onExit` reads the SQL host's model.
+ */
+export function migrationVisitor(context: ContextLike, onExit: () => void): TSESLint.RuleListener {
+  const sourceCode = context.sourceCode;
+  let collector = collectors.get(sourceCode);
+  if (!collector) {
+    collector = { nodes: [], last: null };
+    collectors.set(sourceCode, collector);
+  }
+  const own = collector;
+  const collect = (node: MigrationNode): void => {
+    if (own.last === node) return;
+    own.last = node;
+    own.nodes.push(node);
+  };
+  return { CallExpression: collect, TaggedTemplateExpression: collect, 'Program:exit': onExit };
+}
+
+/** The calls and tagged templates of the file in traversal order: those the listeners collected, else one walk of the AST. */
+function migrationNodes(sourceCode: SourceCode): readonly MigrationNode[] {
+  const collected = collectors.get(sourceCode);
+  if (collected) return collected.nodes;
+  const nodes: MigrationNode[] = [];
+  walk(sourceCode.ast, sourceCode.visitorKeys, (node) => {
+    if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.TaggedTemplateExpression) nodes.push(node);
+  });
+  return nodes;
+}
+
 /** The model of a JS/TS migration: the SQL it runs through its runner's SQL calls and tagged templates. */
 export function jsMigrationModel(context: ContextLike, runner: Runner | 'auto' = 'auto'): MigrationModel {
   return jsMigrationFacts(context, runner).model;
@@ -91,8 +138,9 @@ export function jsMigrationModel(context: ContextLike, runner: Runner | 'auto' =
 
 /**
  * The JS host's facts for the file, built once per file and runner setting
- * (cached on its `SourceCode`) by one walk of the AST that every migration
- * rule shares. `runner`: a rule's `runner` option; `auto` detects it.
+ * (cached on its `SourceCode`) from the calls and tagged templates that every
+ * migration rule shares (`migrationVisitor`). Call it when the traversal is
+ * over (`Program:exit`). `runner`: a rule's `runner` option; `auto` detects it.
  */
 export function jsMigrationFacts(context: ContextLike, runner: Runner | 'auto' = 'auto'): JsMigrationFacts {
   const sourceCode = context.sourceCode as SourceCode;
@@ -154,7 +202,7 @@ function buildFacts(sourceCode: SourceCode, runner: Runner | null): JsMigrationF
   const builderCalls: { builder: BuilderIndexCall; step: object }[] = [];
   const stepOf = (node: TSESTree.Node): object => outermostFunction(node) ?? program;
 
-  walk(program, sourceCode.visitorKeys, (node) => {
+  for (const node of migrationNodes(sourceCode)) {
     if (node.type === AST_NODE_TYPES.CallExpression) {
       const scope = sourceCode.getScope(node);
       const step = stepOf(node);
@@ -170,11 +218,11 @@ function buildFacts(sourceCode: SourceCode, runner: Runner | null): JsMigrationF
       const builder = findBuilderIndexCall(node, runner, scope);
       if (builder) builderCalls.push({ builder, step });
       for (const expression of migrationSqlExpressions(node, runner, scope)) sinks.push({ node, expression, scope, step });
-    } else if (node.type === AST_NODE_TYPES.TaggedTemplateExpression) {
+    } else {
       const scope = sourceCode.getScope(node);
       if (classifyTag(node.tag, scope) === 'sql') sinks.push({ node, expression: node.quasi, scope, step: stepOf(node) });
     }
-  });
+  }
 
   // SQL statements, with the tables and transaction control they carry.
   const pending: { statement: Omit<MigrationStatement, 'transaction'>; sink: Sink }[] = [];

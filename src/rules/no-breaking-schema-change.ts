@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { findSchemaChangeCall, type SchemaChangeCall } from '../migration-runners/schema-changes';
 import { getMigrationModel } from '../migration/get-model';
 import { BREAKING_KINDS, breakingHazard, type BreakingKind } from '../migration/hazards/no-breaking-schema-change';
-import { jsMigrationFacts } from '../migration/js-host';
+import { jsMigrationFacts, migrationVisitor } from '../migration/js-host';
 import { findBreakingChanges } from '../migration/policies/breaking-change';
 import { actionLabel, alterTableOf, clipLabel, isExistingTable, locIn } from '../migration/policy';
 import { checkedPostgresMigration, MIGRATION_OPTION_PROPERTIES, type MigrationRuleOptions } from '../migration/rule-options';
@@ -71,33 +71,31 @@ export default createRule<Options, MessageIds>({
       context.report({ loc, messageId: 'breakingChange', data: { statement, what: WHAT[kind], subject, why: hazard.why, steps: hazard.steps } });
     }
 
-    return {
-      'Program:exit'() {
-        const model = getMigrationModel(context, options.runner);
-        for (const statement of model.statements) {
-          // Rollback code undoes an expand step: dropping what `up` added is the point.
-          if (statement.direction === 'down') continue;
-          for (const finding of findBreakingChanges(statement.tokens, statement.text)) {
-            if (allowed.has(finding.kind) || !isExistingTable(model, finding.table, statement.step, statement.order)) continue;
-            const alter = alterTableOf(statement);
-            const label = alter ? actionLabel(statement, alter.table, finding.start, finding.end) : clipLabel(statement.text.slice(finding.start, finding.end));
-            report(locIn(sourceCode, statement, finding.start, finding.end), finding.kind, label, finding.subject);
-          }
+    return migrationVisitor(context, () => {
+      const model = getMigrationModel(context, options.runner);
+      for (const statement of model.statements) {
+        // Rollback code undoes an expand step: dropping what `up` added is the point.
+        if (statement.direction === 'down') continue;
+        for (const finding of findBreakingChanges(statement.tokens, statement.text)) {
+          if (allowed.has(finding.kind) || !isExistingTable(model, finding.table, statement.step, statement.order)) continue;
+          const alter = alterTableOf(statement);
+          const label = alter ? actionLabel(statement, alter.table, finding.start, finding.end) : clipLabel(statement.text.slice(finding.start, finding.end));
+          report(locIn(sourceCode, statement, finding.start, finding.end), finding.kind, label, finding.subject);
         }
+      }
 
-        // Builder drops and renames: JS migrations only.
-        if (model.host !== 'js') return;
-        const facts = jsMigrationFacts(context, options.runner);
-        for (const { node, scope } of facts.calls) {
-          const found = findSchemaChangeCall(node, facts.runner, scope);
-          if (!found || !isBreakingCall(found) || allowed.has(found.kind)) continue;
-          const place = facts.placeOf(node);
-          if (place.direction === 'down' || !isExistingTable(model, found.table, place.step, place.order)) continue;
-          const subject =
-            found.kind === 'drop-column' || found.kind === 'rename-column' ? `${found.table ?? '…'}.${found.column ?? '…'}` : (found.column ?? found.table ?? '…');
-          report(found.node.loc, found.kind, found.api, subject);
-        }
-      },
-    };
+      // Builder drops and renames: JS migrations only.
+      if (model.host !== 'js') return;
+      const facts = jsMigrationFacts(context, options.runner);
+      for (const { node, scope } of facts.calls) {
+        const found = findSchemaChangeCall(node, facts.runner, scope);
+        if (!found || !isBreakingCall(found) || allowed.has(found.kind)) continue;
+        const place = facts.placeOf(node);
+        if (place.direction === 'down' || !isExistingTable(model, found.table, place.step, place.order)) continue;
+        const subject =
+          found.kind === 'drop-column' || found.kind === 'rename-column' ? `${found.table ?? '…'}.${found.column ?? '…'}` : (found.column ?? found.table ?? '…');
+        report(found.node.loc, found.kind, found.api, subject);
+      }
+    });
   },
 });

@@ -1,7 +1,7 @@
 import { findSchemaChangeCall, type SchemaChangeCall } from '../migration-runners/schema-changes';
 import { getMigrationModel } from '../migration/get-model';
 import { rewriteHazard } from '../migration/hazards/no-table-rewrite';
-import { jsMigrationFacts, type JsPlace } from '../migration/js-host';
+import { jsMigrationFacts, type JsPlace, migrationVisitor } from '../migration/js-host';
 import { actionLabel, clipLabel, isExistingTable, locIn } from '../migration/policy';
 import { findRewrites } from '../migration/policies/table-rewrite';
 import { checkedPostgresMigration, MIGRATION_OPTION_PROPERTIES, type MigrationRuleOptions } from '../migration/rule-options';
@@ -60,57 +60,55 @@ export default createRule<Options, MessageIds>({
     const sourceCode = context.sourceCode;
     const assumeWidening = options.assumeWidening === true;
 
-    return {
-      'Program:exit'() {
-        const model = getMigrationModel(context, options.runner);
-        for (const statement of model.statements) {
-          for (const finding of findRewrites(statement.tokens, statement.text, { postgresVersion })) {
-            if (!isExistingTable(model, finding.table, statement.step, statement.order)) continue;
-            if (finding.unsure && assumeWidening) continue;
-            const alter = alterTableOf(statement);
-            context.report({
-              loc: locIn(sourceCode, statement, finding.start, finding.end),
-              messageId: finding.unsure ? 'typeChangeMaybeRewrite' : 'tableRewrite',
-              data: {
-                statement: alter ? actionLabel(statement, alter.table, finding.start, finding.end) : clipLabel(statement.text.slice(finding.start, finding.end)),
-                table: finding.tableLabel,
-                cause: finding.cause,
-                advice: rewriteHazard(finding.hazard).advice,
-              },
-            });
-          }
-        }
-
-        // Builder type changes: JS migrations only (a `.sql` file has no calls).
-        if (model.host !== 'js') return;
-        const facts = jsMigrationFacts(context, options.runner);
-        const changes: { found: SchemaChangeCall; place: JsPlace }[] = [];
-        for (const { node, scope } of facts.calls) {
-          const found = findSchemaChangeCall(node, facts.runner, scope);
-          if (found?.kind === 'alter-column-type') changes.push({ found, place: facts.placeOf(node) });
-        }
-        for (const { found, place } of changes) {
-          if (!isExistingTable(model, found.table, place.step, place.order)) continue;
-          // The other direction's change of the same column restores the type this one replaces:
-          // that is the old type (a Sequelize `changeColumn` repeats the type to change nullability).
-          const other = changes.find(
-            (candidate) =>
-              candidate.place.direction !== null &&
-              place.direction !== null &&
-              candidate.place.direction !== place.direction &&
-              candidate.found.table === found.table &&
-              candidate.found.column !== null &&
-              candidate.found.column === found.column,
-          );
-          const verdict = found.type ? typeChangeVerdict(other?.found.type ?? null, found.type, postgresVersion) : 'unknown';
-          if (verdict === 'no' || (verdict === 'unknown' && assumeWidening && found.type !== null)) continue;
+    return migrationVisitor(context, () => {
+      const model = getMigrationModel(context, options.runner);
+      for (const statement of model.statements) {
+        for (const finding of findRewrites(statement.tokens, statement.text, { postgresVersion })) {
+          if (!isExistingTable(model, finding.table, statement.step, statement.order)) continue;
+          if (finding.unsure && assumeWidening) continue;
+          const alter = alterTableOf(statement);
           context.report({
-            node: found.node,
-            messageId: 'builderTypeChange',
-            data: { call: found.api, column: found.column ?? '…', table: found.table ?? '…', advice: rewriteHazard('alter-column-type').advice },
+            loc: locIn(sourceCode, statement, finding.start, finding.end),
+            messageId: finding.unsure ? 'typeChangeMaybeRewrite' : 'tableRewrite',
+            data: {
+              statement: alter ? actionLabel(statement, alter.table, finding.start, finding.end) : clipLabel(statement.text.slice(finding.start, finding.end)),
+              table: finding.tableLabel,
+              cause: finding.cause,
+              advice: rewriteHazard(finding.hazard).advice,
+            },
           });
         }
-      },
-    };
+      }
+
+      // Builder type changes: JS migrations only (a `.sql` file has no calls).
+      if (model.host !== 'js') return;
+      const facts = jsMigrationFacts(context, options.runner);
+      const changes: { found: SchemaChangeCall; place: JsPlace }[] = [];
+      for (const { node, scope } of facts.calls) {
+        const found = findSchemaChangeCall(node, facts.runner, scope);
+        if (found?.kind === 'alter-column-type') changes.push({ found, place: facts.placeOf(node) });
+      }
+      for (const { found, place } of changes) {
+        if (!isExistingTable(model, found.table, place.step, place.order)) continue;
+        // The other direction's change of the same column restores the type this one replaces:
+        // that is the old type (a Sequelize `changeColumn` repeats the type to change nullability).
+        const other = changes.find(
+          (candidate) =>
+            candidate.place.direction !== null &&
+            place.direction !== null &&
+            candidate.place.direction !== place.direction &&
+            candidate.found.table === found.table &&
+            candidate.found.column !== null &&
+            candidate.found.column === found.column,
+        );
+        const verdict = found.type ? typeChangeVerdict(other?.found.type ?? null, found.type, postgresVersion) : 'unknown';
+        if (verdict === 'no' || (verdict === 'unknown' && assumeWidening && found.type !== null)) continue;
+        context.report({
+          node: found.node,
+          messageId: 'builderTypeChange',
+          data: { call: found.api, column: found.column ?? '…', table: found.table ?? '…', advice: rewriteHazard('alter-column-type').advice },
+        });
+      }
+    });
   },
 });

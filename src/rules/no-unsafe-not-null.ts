@@ -1,7 +1,7 @@
 import { getMigrationModel } from '../migration/get-model';
 import { NOT_NULL_HAZARDS } from '../migration/hazards/no-unsafe-not-null';
 import { builderOps } from '../migration/js-builders';
-import { jsMigrationFacts } from '../migration/js-host';
+import { jsMigrationFacts, migrationVisitor } from '../migration/js-host';
 import type { MigrationModel } from '../migration/model';
 import { actionLabel, alterTableOf, isExistingTable, isNullDefault, locIn } from '../migration/policy';
 import { checkedPostgresMigration, MIGRATION_OPTION_PROPERTIES, type MigrationRuleOptions } from '../migration/rule-options';
@@ -87,60 +87,58 @@ export default createRule<Options, MessageIds>({
     const skipsScan = (model: MigrationModel, table: string | null, column: string | null, order: number, step: object): boolean =>
       version >= CHECK_SKIPS_SCAN_SINCE && column !== null && checkedColumnsBefore(model, order, step).has(`${table ?? ''} ${column}`);
 
-    return {
-      'Program:exit'() {
-        const model = getMigrationModel(context, options.runner);
-        for (const statement of model.statements) {
-          const alter = alterTableOf(statement);
-          if (!alter || !isExistingTable(model, alter.tableKey, statement.step, statement.order)) continue;
-          const table = alter.table ?? '…';
-          for (const action of alter.actions) {
-            if (action.kind === 'SET NOT NULL') {
-              if (skipsScan(model, alter.tableKey, action.column, statement.order, statement.step)) continue;
-              context.report({
-                loc: locIn(sourceCode, statement, action.start, action.end),
-                messageId: 'setNotNull',
-                data: { statement: actionLabel(statement, alter.table, action.start, action.end), table, recipe: recipe(action.column ?? 'column') },
-              });
-            } else if (action.kind === 'ADD COLUMN' && action.definition) {
-              const column = action.definition;
-              if (!column.notNull || (column.default && !isNullDefault(column.default)) || column.identity || column.serial || column.generated !== null) continue;
-              context.report({
-                loc: locIn(sourceCode, statement, action.start, action.end),
-                messageId: 'addColumnNotNull',
-                data: { statement: actionLabel(statement, alter.table, action.start, action.headEnd), table },
-              });
-            }
-          }
-        }
-
-        if (model.host !== 'js') return;
-        const ops = builderOps(jsMigrationFacts(context, options.runner));
-        for (const op of ops) {
-          if (!isExistingTable(model, op.table, op.step, op.order)) continue;
-          const table = op.table ?? '…';
-          if (op.op === 'set not null') {
-            const column = op.column === null ? null : normalizeTableName(op.column);
-            if (skipsScan(model, op.table, column, op.order, op.step)) continue;
-            // A builder that restates the whole column (Sequelize `changeColumn`, knex `.alter()`) says NOT NULL
-            // even when the column already was, and PostgreSQL skips SET NOT NULL on a column that has it. Report
-            // it only when the file shows the column nullable: the other direction restates it nullable.
-            if (
-              op.restated &&
-              !ops.some((other) => other.op === 'alter' && other.step !== op.step && other.table === op.table && other.restatesNullable === op.column)
-            ) {
-              continue;
-            }
+    return migrationVisitor(context, () => {
+      const model = getMigrationModel(context, options.runner);
+      for (const statement of model.statements) {
+        const alter = alterTableOf(statement);
+        if (!alter || !isExistingTable(model, alter.tableKey, statement.step, statement.order)) continue;
+        const table = alter.table ?? '…';
+        for (const action of alter.actions) {
+          if (action.kind === 'SET NOT NULL') {
+            if (skipsScan(model, alter.tableKey, action.column, statement.order, statement.step)) continue;
             context.report({
-              node: op.node,
-              messageId: 'builderSetNotNull',
-              data: { call: op.api, column: op.column ?? '…', table, recipe: recipe(op.column ?? 'column') },
+              loc: locIn(sourceCode, statement, action.start, action.end),
+              messageId: 'setNotNull',
+              data: { statement: actionLabel(statement, alter.table, action.start, action.end), table, recipe: recipe(action.column ?? 'column') },
             });
-          } else if (op.op === 'add column' && op.notNull && !op.hasDefault) {
-            context.report({ node: op.node, messageId: 'builderAddColumnNotNull', data: { call: op.api, column: op.column ?? '…', table } });
+          } else if (action.kind === 'ADD COLUMN' && action.definition) {
+            const column = action.definition;
+            if (!column.notNull || (column.default && !isNullDefault(column.default)) || column.identity || column.serial || column.generated !== null) continue;
+            context.report({
+              loc: locIn(sourceCode, statement, action.start, action.end),
+              messageId: 'addColumnNotNull',
+              data: { statement: actionLabel(statement, alter.table, action.start, action.headEnd), table },
+            });
           }
         }
-      },
-    };
+      }
+
+      if (model.host !== 'js') return;
+      const ops = builderOps(jsMigrationFacts(context, options.runner));
+      for (const op of ops) {
+        if (!isExistingTable(model, op.table, op.step, op.order)) continue;
+        const table = op.table ?? '…';
+        if (op.op === 'set not null') {
+          const column = op.column === null ? null : normalizeTableName(op.column);
+          if (skipsScan(model, op.table, column, op.order, op.step)) continue;
+          // A builder that restates the whole column (Sequelize `changeColumn`, knex `.alter()`) says NOT NULL
+          // even when the column already was, and PostgreSQL skips SET NOT NULL on a column that has it. Report
+          // it only when the file shows the column nullable: the other direction restates it nullable.
+          if (
+            op.restated &&
+            !ops.some((other) => other.op === 'alter' && other.step !== op.step && other.table === op.table && other.restatesNullable === op.column)
+          ) {
+            continue;
+          }
+          context.report({
+            node: op.node,
+            messageId: 'builderSetNotNull',
+            data: { call: op.api, column: op.column ?? '…', table, recipe: recipe(op.column ?? 'column') },
+          });
+        } else if (op.op === 'add column' && op.notNull && !op.hasDefault) {
+          context.report({ node: op.node, messageId: 'builderAddColumnNotNull', data: { call: op.api, column: op.column ?? '…', table } });
+        }
+      }
+    });
   },
 });

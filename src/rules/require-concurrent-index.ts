@@ -6,7 +6,7 @@ import { actionLabel, alterTableOf, insertionPoint, isExistingTable, keywordText
 import { checkedPostgresMigration, MIGRATION_OPTION_PROPERTIES } from '../migration/rule-options';
 import { getMigrationModel } from '../migration/get-model';
 import { locOfRange } from '../migration/loc';
-import { jsMigrationFacts } from '../migration/js-host';
+import { jsMigrationFacts, migrationVisitor } from '../migration/js-host';
 import { createdEarlier, type MigrationStatement } from '../migration/model';
 import type { BuilderIndexCall } from '../migration-runners/builder-calls';
 import { disableTransactionFix } from '../migration-runners/marker-fix';
@@ -77,147 +77,145 @@ export default createRule<Options, MessageIds>({
     if (version === null) return {};
     const sourceCode = context.sourceCode;
 
-    return {
-      'Program:exit'() {
-        const model = getMigrationModel(context, options.runner);
-        const js = model.host === 'js' ? jsMigrationFacts(context, options.runner) : null;
+    return migrationVisitor(context, () => {
+      const model = getMigrationModel(context, options.runner);
+      const js = model.host === 'js' ? jsMigrationFacts(context, options.runner) : null;
 
-        /** Index name → table, from every `CREATE INDEX` in the file, so a `DROP INDEX` knows its table. */
-        const indexTables = new Map<string, string>();
-        const indexes: { statement: MigrationStatement; index: SqlIndexFacts }[] = [];
-        for (const statement of model.statements) {
-          const index = readIndexFacts(statement.statement, statement.text, statement.tokens, (offset) => statement.sourceIndex(offset));
-          if (!index) continue;
-          indexes.push({ statement, index });
-          if (index.kind === 'create' && index.indexName !== null && index.table !== null) indexTables.set(index.indexName, index.table);
-        }
+      /** Index name → table, from every `CREATE INDEX` in the file, so a `DROP INDEX` knows its table. */
+      const indexTables = new Map<string, string>();
+      const indexes: { statement: MigrationStatement; index: SqlIndexFacts }[] = [];
+      for (const statement of model.statements) {
+        const index = readIndexFacts(statement.statement, statement.text, statement.tokens, (offset) => statement.sourceIndex(offset));
+        if (!index) continue;
+        indexes.push({ statement, index });
+        if (index.kind === 'create' && index.indexName !== null && index.table !== null) indexTables.set(index.indexName, index.table);
+      }
 
-        /**
-         * Whether a lock on the table harms no one: it was created earlier in this
-         * step (nobody else uses it yet), or this step drops it anyway.
-         */
-        function tableIsPrivate(kind: 'create' | 'drop' | 'reindex', table: string | null, indexName: string | null, order: number, step: object): boolean {
-          if (kind === 'create') return createdEarlier(model, table, step, order);
-          const owner = table ?? (indexName === null ? undefined : indexTables.get(indexName));
-          return kind === 'drop' && owner !== undefined && model.droppedTables.some((dropped) => dropped.table === owner && dropped.step === step);
-        }
+      /**
+       * Whether a lock on the table harms no one: it was created earlier in this
+       * step (nobody else uses it yet), or this step drops it anyway.
+       */
+      function tableIsPrivate(kind: 'create' | 'drop' | 'reindex', table: string | null, indexName: string | null, order: number, step: object): boolean {
+        if (kind === 'create') return createdEarlier(model, table, step, order);
+        const owner = table ?? (indexName === null ? undefined : indexTables.get(indexName));
+        return kind === 'drop' && owner !== undefined && model.droppedTables.some((dropped) => dropped.table === owner && dropped.step === step);
+      }
 
-        function reportInTransaction(node: TSESTree.Node | undefined, loc: TSESTree.SourceLocation, statement: string, reason: TransactionReason): void {
-          const { reason: because, advice } = TRANSACTION_REASONS[reason];
-          const runner = js?.runner ?? null;
-          const markerFix =
-            js && node && runner !== null && reason === runner ? disableTransactionFix(runner, node, js.program, sourceCode, context.filename) : null;
-          context.report({
-            loc,
-            messageId: 'concurrentlyInTransaction',
-            data: { statement, reason: because, advice },
-            suggest: markerFix ? [{ messageId: 'disableTransaction', data: { marker: markerFix.marker }, fix: markerFix.fix }] : [],
-          });
-        }
+      function reportInTransaction(node: TSESTree.Node | undefined, loc: TSESTree.SourceLocation, statement: string, reason: TransactionReason): void {
+        const { reason: because, advice } = TRANSACTION_REASONS[reason];
+        const runner = js?.runner ?? null;
+        const markerFix =
+          js && node && runner !== null && reason === runner ? disableTransactionFix(runner, node, js.program, sourceCode, context.filename) : null;
+        context.report({
+          loc,
+          messageId: 'concurrentlyInTransaction',
+          data: { statement, reason: because, advice },
+          suggest: markerFix ? [{ messageId: 'disableTransaction', data: { marker: markerFix.marker }, fix: markerFix.fix }] : [],
+        });
+      }
 
-        // A constant's SQL reaches every sink that runs it: report each statement once.
-        const reported = new Set<string>();
-        for (const { statement, index } of indexes) {
-          // The index reader's span names the index or table (`REINDEX TABLE users`); else the model's head.
-          const loc = index.span ? locOfRange(sourceCode, index.span) : statement.loc;
-          const key = `${loc.start.line}:${loc.start.column}:${loc.end.line}:${loc.end.column}:${index.label}`;
-          if (reported.has(key)) continue;
-          if (index.concurrently) {
-            if (statement.transaction) {
-              reported.add(key);
-              reportInTransaction(js?.sinkOf(statement), loc, index.label, statement.transaction);
-            }
-            continue;
+      // A constant's SQL reaches every sink that runs it: report each statement once.
+      const reported = new Set<string>();
+      for (const { statement, index } of indexes) {
+        // The index reader's span names the index or table (`REINDEX TABLE users`); else the model's head.
+        const loc = index.span ? locOfRange(sourceCode, index.span) : statement.loc;
+        const key = `${loc.start.line}:${loc.start.column}:${loc.end.line}:${loc.end.column}:${index.label}`;
+        if (reported.has(key)) continue;
+        if (index.concurrently) {
+          if (statement.transaction) {
+            reported.add(key);
+            reportInTransaction(js?.sinkOf(statement), loc, index.label, statement.transaction);
           }
-          // REINDEX CONCURRENTLY exists from PostgreSQL 12.
-          if (index.kind === 'reindex' && version < 12) continue;
-          if (index.only || tableIsPrivate(index.kind, index.table, index.indexName, statement.order, statement.step)) continue;
-          reported.add(key);
-          const insertAt = index.insertAt;
-          const text = index.lowerCase ? ' concurrently' : ' CONCURRENTLY';
-          context.report({
-            loc,
-            messageId: index.kind === 'reindex' ? 'reindexWithoutConcurrently' : 'indexWithoutConcurrently',
-            data: { statement: index.label, concurrent: index.concurrentForm },
-            suggest:
-              insertAt === null
-                ? []
-                : [{ messageId: 'insertConcurrently', fix: (fixer) => fixer.insertTextAfterRange([insertAt, insertAt], text) }],
-          });
+          continue;
         }
+        // REINDEX CONCURRENTLY exists from PostgreSQL 12.
+        if (index.kind === 'reindex' && version < 12) continue;
+        if (index.only || tableIsPrivate(index.kind, index.table, index.indexName, statement.order, statement.step)) continue;
+        reported.add(key);
+        const insertAt = index.insertAt;
+        const text = index.lowerCase ? ' concurrently' : ' CONCURRENTLY';
+        context.report({
+          loc,
+          messageId: index.kind === 'reindex' ? 'reindexWithoutConcurrently' : 'indexWithoutConcurrently',
+          data: { statement: index.label, concurrent: index.concurrentForm },
+          suggest:
+            insertAt === null
+              ? []
+              : [{ messageId: 'insertConcurrently', fix: (fixer) => fixer.insertTextAfterRange([insertAt, insertAt], text) }],
+        });
+      }
 
-        for (const statement of model.statements) {
-          const alter = alterTableOf(statement);
-          if (!alter || !isExistingTable(model, alter.tableKey, statement.step, statement.order)) continue;
-          for (const action of alter.actions) {
-            const table = alter.table ?? '…';
-            const label = actionLabel(statement, alter.table, action.start, action.headEnd);
-            if (action.kind === 'DETACH PARTITION') {
-              if (version < DETACH_CONCURRENTLY_SINCE) continue;
-              if (action.concurrently) {
-                if (statement.transaction && !/\bFINALIZE\b/i.test(statement.text.slice(action.start, action.end))) {
-                  reportInTransaction(js?.sinkOf(statement), locIn(sourceCode, statement, action.start, action.end), label, statement.transaction);
-                }
-                continue;
+      for (const statement of model.statements) {
+        const alter = alterTableOf(statement);
+        if (!alter || !isExistingTable(model, alter.tableKey, statement.step, statement.order)) continue;
+        for (const action of alter.actions) {
+          const table = alter.table ?? '…';
+          const label = actionLabel(statement, alter.table, action.start, action.headEnd);
+          if (action.kind === 'DETACH PARTITION') {
+            if (version < DETACH_CONCURRENTLY_SINCE) continue;
+            if (action.concurrently) {
+              if (statement.transaction && !/\bFINALIZE\b/i.test(statement.text.slice(action.start, action.end))) {
+                reportInTransaction(js?.sinkOf(statement), locIn(sourceCode, statement, action.start, action.end), label, statement.transaction);
               }
-              const at = statement.statement.nested ? null : insertionPoint(statement, action.end);
-              const text = ` ${keywordText(statement, 'CONCURRENTLY')}`;
-              context.report({
-                loc: locIn(sourceCode, statement, action.start, action.end),
-                messageId: 'detachWithoutConcurrently',
-                data: { statement: label, table },
-                suggest: at === null ? [] : [{ messageId: 'insertConcurrently', fix: (fixer) => fixer.insertTextAfterRange([at, at], text) }],
-              });
               continue;
             }
-            const constraints =
-              action.kind === 'ADD CONSTRAINT' && action.constraint
-                ? [action.constraint]
-                : action.kind === 'ADD COLUMN'
-                  ? (action.definition?.constraints ?? [])
-                  : [];
-            for (const constraint of constraints) {
-              if ((constraint.type !== 'UNIQUE' && constraint.type !== 'PRIMARY KEY') || constraint.usingIndex !== null) continue;
-              const name = constraint.name ?? (constraint.type === 'PRIMARY KEY' ? `${alter.tableKey ?? 't'}_pkey` : 'name');
-              context.report({
-                loc: locIn(sourceCode, statement, action.start, action.end),
-                messageId: 'constraintBuildsIndex',
-                data: { statement: label, table, using: `ADD CONSTRAINT ${name} ${constraint.type} USING INDEX ${name}` },
-              });
-            }
-          }
-        }
-
-        for (const op of js ? builderOps(js) : []) {
-          const buildsIndex =
-            (op.op === 'constraint' && (op.constraint === 'UNIQUE' || op.constraint === 'PRIMARY KEY')) || (op.op === 'add column' && op.unique);
-          if (!buildsIndex || !isExistingTable(model, op.table, op.step, op.order)) continue;
-          const kind = op.op === 'constraint' && op.constraint === 'PRIMARY KEY' ? 'PRIMARY KEY' : 'UNIQUE';
-          context.report({ node: op.node, messageId: 'builderConstraintBuildsIndex', data: { call: op.api, table: op.table ?? '…', kind } });
-        }
-
-        for (const { builder, step, order, transaction } of js?.builderIndexes ?? []) {
-          if (builder.concurrently) {
-            if (transaction) reportInTransaction(builder.call, builder.call.callee.loc, builder.api, transaction);
+            const at = statement.statement.nested ? null : insertionPoint(statement, action.end);
+            const text = ` ${keywordText(statement, 'CONCURRENTLY')}`;
+            context.report({
+              loc: locIn(sourceCode, statement, action.start, action.end),
+              messageId: 'detachWithoutConcurrently',
+              data: { statement: label, table },
+              suggest: at === null ? [] : [{ messageId: 'insertConcurrently', fix: (fixer) => fixer.insertTextAfterRange([at, at], text) }],
+            });
             continue;
           }
-          if (tableIsPrivate(builder.kind, builder.table, null, order, step)) continue;
-          const concurrent = builder.kind === 'create' ? 'CREATE INDEX CONCURRENTLY' : 'DROP INDEX CONCURRENTLY';
-          if (!builder.options) {
-            context.report({ node: builder.call.callee, messageId: 'builderCannotConcurrently', data: { call: builder.api, concurrent } });
-            continue;
+          const constraints =
+            action.kind === 'ADD CONSTRAINT' && action.constraint
+              ? [action.constraint]
+              : action.kind === 'ADD COLUMN'
+                ? (action.definition?.constraints ?? [])
+                : [];
+          for (const constraint of constraints) {
+            if ((constraint.type !== 'UNIQUE' && constraint.type !== 'PRIMARY KEY') || constraint.usingIndex !== null) continue;
+            const name = constraint.name ?? (constraint.type === 'PRIMARY KEY' ? `${alter.tableKey ?? 't'}_pkey` : 'name');
+            context.report({
+              loc: locIn(sourceCode, statement, action.start, action.end),
+              messageId: 'constraintBuildsIndex',
+              data: { statement: label, table, using: `ADD CONSTRAINT ${name} ${constraint.type} USING INDEX ${name}` },
+            });
           }
-          const fix = concurrentlyOptionFix(builder.call, builder.options);
-          // The callee is what the message names (`pgm.createIndex`); the arguments may span many lines.
-          context.report({
-            node: builder.call.callee,
-            messageId: 'indexWithoutConcurrently',
-            data: { statement: builder.api, concurrent: 'concurrently: true' },
-            suggest: fix ? [{ messageId: 'addConcurrentlyOption', fix }] : [],
-          });
         }
-      },
-    };
+      }
+
+      for (const op of js ? builderOps(js) : []) {
+        const buildsIndex =
+          (op.op === 'constraint' && (op.constraint === 'UNIQUE' || op.constraint === 'PRIMARY KEY')) || (op.op === 'add column' && op.unique);
+        if (!buildsIndex || !isExistingTable(model, op.table, op.step, op.order)) continue;
+        const kind = op.op === 'constraint' && op.constraint === 'PRIMARY KEY' ? 'PRIMARY KEY' : 'UNIQUE';
+        context.report({ node: op.node, messageId: 'builderConstraintBuildsIndex', data: { call: op.api, table: op.table ?? '…', kind } });
+      }
+
+      for (const { builder, step, order, transaction } of js?.builderIndexes ?? []) {
+        if (builder.concurrently) {
+          if (transaction) reportInTransaction(builder.call, builder.call.callee.loc, builder.api, transaction);
+          continue;
+        }
+        if (tableIsPrivate(builder.kind, builder.table, null, order, step)) continue;
+        const concurrent = builder.kind === 'create' ? 'CREATE INDEX CONCURRENTLY' : 'DROP INDEX CONCURRENTLY';
+        if (!builder.options) {
+          context.report({ node: builder.call.callee, messageId: 'builderCannotConcurrently', data: { call: builder.api, concurrent } });
+          continue;
+        }
+        const fix = concurrentlyOptionFix(builder.call, builder.options);
+        // The callee is what the message names (`pgm.createIndex`); the arguments may span many lines.
+        context.report({
+          node: builder.call.callee,
+          messageId: 'indexWithoutConcurrently',
+          data: { statement: builder.api, concurrent: 'concurrently: true' },
+          suggest: fix ? [{ messageId: 'addConcurrentlyOption', fix }] : [],
+        });
+      }
+    });
   },
 });
 

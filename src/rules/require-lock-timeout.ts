@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { getMigrationModel } from '../migration/get-model';
 import { LOCK_BLOCKS, withArticle, type LockMode } from '../migration/hazards/types';
 import { builderOps } from '../migration/js-builders';
-import { jsMigrationFacts } from '../migration/js-host';
+import { jsMigrationFacts, migrationVisitor } from '../migration/js-host';
 import type { MigrationStatement } from '../migration/model';
 import { clipLabel, isExistingTable, locIn, sameTransaction, setOf } from '../migration/policy';
 import { checkedPostgresMigration, MIGRATION_OPTION_PROPERTIES, type MigrationRuleOptions } from '../migration/rule-options';
@@ -67,80 +67,78 @@ export default createRule<Options, MessageIds>({
     const options = optionList[0]; // indexed, not destructured: destructuring runs the array iterator on every file
     if (checkedPostgresMigration(context, options.migrations) === null) return {};
     const sourceCode = context.sourceCode;
-    return {
-      'Program:exit'() {
-        const model = getMigrationModel(context, options.runner);
-        const js = model.host === 'js' ? jsMigrationFacts(context, options.runner) : null;
-        const wrapper = js ? (statement: MigrationStatement) => js.wrapperOf(statement) : undefined;
-        const timeouts: { statement: MigrationStatement; local: boolean }[] = [];
-        for (const statement of model.statements) {
-          const timeout = timeoutOf(statement);
-          if (!timeout) continue;
-          if (timeout.local && statement.transaction === null) {
+    return migrationVisitor(context, () => {
+      const model = getMigrationModel(context, options.runner);
+      const js = model.host === 'js' ? jsMigrationFacts(context, options.runner) : null;
+      const wrapper = js ? (statement: MigrationStatement) => js.wrapperOf(statement) : undefined;
+      const timeouts: { statement: MigrationStatement; local: boolean }[] = [];
+      for (const statement of model.statements) {
+        const timeout = timeoutOf(statement);
+        if (!timeout) continue;
+        if (timeout.local && statement.transaction === null) {
+          context.report({
+            loc: locIn(sourceCode, statement, statement.statement.start, statement.statement.end),
+            messageId: 'localOutsideTransaction',
+            data: { statement: clipLabel(statement.text.slice(statement.statement.start, statement.statement.end)) },
+          });
+          continue;
+        }
+        timeouts.push({ statement, ...timeout });
+      }
+      if (options.runnerSetsLockTimeout) return;
+
+      /** Whether a timeout set earlier covers a lock taken at `order` in `step` (by `statement`, when it is SQL). */
+      const covered = (step: object, order: number, statement: MigrationStatement | null, transaction: unknown): boolean =>
+        timeouts.some((timeout) => {
+          if (timeout.statement.step !== step || timeout.statement.order >= order) return false;
+          if (!timeout.local) return true;
+          if (statement) return sameTransaction(model, timeout.statement, statement, wrapper);
+          // A builder call: the SET LOCAL's transaction must wrap the whole step (the runner's).
+          return transaction !== null && (wrapper?.(timeout.statement) ?? timeout.statement.transaction) === transaction;
+        });
+
+      // One report per step: the first statement that waits unprotected.
+      const findings: { step: object; order: number; report: () => void }[] = [];
+      for (const statement of model.statements) {
+        const lock = statementLock(statement);
+        if (!lock || !QUEUEING.has(lock.lock) || !isExistingTable(model, lock.table, statement.step, statement.order)) continue;
+        if (covered(statement.step, statement.order, statement, statement.transaction)) continue;
+        findings.push({
+          step: statement.step,
+          order: statement.order,
+          report: () => {
             context.report({
-              loc: locIn(sourceCode, statement, statement.statement.start, statement.statement.end),
-              messageId: 'localOutsideTransaction',
-              data: { statement: clipLabel(statement.text.slice(statement.statement.start, statement.statement.end)) },
+              loc: locIn(sourceCode, statement, statement.statement.start, statement.statement.ddl ? statement.statement.headEnd : statement.statement.end),
+              messageId: 'missingLockTimeout',
+              data: { statement: statementLabel(statement), lock: withArticle(lock.lock), table: lock.tableLabel, blocks: LOCK_BLOCKS[lock.lock] },
             });
-            continue;
-          }
-          timeouts.push({ statement, ...timeout });
-        }
-        if (options.runnerSetsLockTimeout) return;
-
-        /** Whether a timeout set earlier covers a lock taken at `order` in `step` (by `statement`, when it is SQL). */
-        const covered = (step: object, order: number, statement: MigrationStatement | null, transaction: unknown): boolean =>
-          timeouts.some((timeout) => {
-            if (timeout.statement.step !== step || timeout.statement.order >= order) return false;
-            if (!timeout.local) return true;
-            if (statement) return sameTransaction(model, timeout.statement, statement, wrapper);
-            // A builder call: the SET LOCAL's transaction must wrap the whole step (the runner's).
-            return transaction !== null && (wrapper?.(timeout.statement) ?? timeout.statement.transaction) === transaction;
-          });
-
-        // One report per step: the first statement that waits unprotected.
-        const findings: { step: object; order: number; report: () => void }[] = [];
-        for (const statement of model.statements) {
-          const lock = statementLock(statement);
-          if (!lock || !QUEUEING.has(lock.lock) || !isExistingTable(model, lock.table, statement.step, statement.order)) continue;
-          if (covered(statement.step, statement.order, statement, statement.transaction)) continue;
-          findings.push({
-            step: statement.step,
-            order: statement.order,
-            report: () => {
-              context.report({
-                loc: locIn(sourceCode, statement, statement.statement.start, statement.statement.ddl ? statement.statement.headEnd : statement.statement.end),
-                messageId: 'missingLockTimeout',
-                data: { statement: statementLabel(statement), lock: withArticle(lock.lock), table: lock.tableLabel, blocks: LOCK_BLOCKS[lock.lock] },
-              });
-            },
-          });
-        }
-        for (const op of js ? builderOps(js) : []) {
-          if (!isExistingTable(model, op.table, op.step, op.order)) continue;
-          const lock: LockMode = op.op === 'constraint' && op.constraint === 'FOREIGN KEY' ? 'SHARE ROW EXCLUSIVE' : 'ACCESS EXCLUSIVE';
-          if (covered(op.step, op.order, null, op.transaction)) continue;
-          const node: TSESTree.Node = op.node;
-          findings.push({
-            step: op.step,
-            order: op.order,
-            report: () => {
-              context.report({
-                node,
-                messageId: 'missingLockTimeout',
-                data: { statement: op.api, lock: withArticle(lock), table: op.table ?? '…', blocks: LOCK_BLOCKS[lock] },
-              });
-            },
-          });
-        }
-        const first = new Map<object, (typeof findings)[number]>();
-        for (const finding of findings) {
-          const current = first.get(finding.step);
-          if (!current || finding.order < current.order) first.set(finding.step, finding);
-        }
-        for (const finding of first.values()) finding.report();
-      },
-    };
+          },
+        });
+      }
+      for (const op of js ? builderOps(js) : []) {
+        if (!isExistingTable(model, op.table, op.step, op.order)) continue;
+        const lock: LockMode = op.op === 'constraint' && op.constraint === 'FOREIGN KEY' ? 'SHARE ROW EXCLUSIVE' : 'ACCESS EXCLUSIVE';
+        if (covered(op.step, op.order, null, op.transaction)) continue;
+        const node: TSESTree.Node = op.node;
+        findings.push({
+          step: op.step,
+          order: op.order,
+          report: () => {
+            context.report({
+              node,
+              messageId: 'missingLockTimeout',
+              data: { statement: op.api, lock: withArticle(lock), table: op.table ?? '…', blocks: LOCK_BLOCKS[lock] },
+            });
+          },
+        });
+      }
+      const first = new Map<object, (typeof findings)[number]>();
+      for (const finding of findings) {
+        const current = first.get(finding.step);
+        if (!current || finding.order < current.order) first.set(finding.step, finding);
+      }
+      for (const finding of first.values()) finding.report();
+    });
   },
 });
 

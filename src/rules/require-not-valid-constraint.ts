@@ -3,7 +3,7 @@ import { getMigrationModel } from '../migration/get-model';
 import { NOT_VALID_HAZARDS } from '../migration/hazards/require-not-valid-constraint';
 import { LOCK_BLOCKS, withArticle, type LockMode } from '../migration/hazards/types';
 import { builderOps } from '../migration/js-builders';
-import { jsMigrationFacts } from '../migration/js-host';
+import { jsMigrationFacts, migrationVisitor } from '../migration/js-host';
 import type { MigrationStatement } from '../migration/model';
 import { checkedPostgresMigration, MIGRATION_OPTION_PROPERTIES, type MigrationRuleOptions } from '../migration/rule-options';
 import { normalizeTableName } from '../migration-runners/table-names';
@@ -47,93 +47,91 @@ export default createRule<Options, MessageIds>({
     const options = optionList[0]; // indexed, not destructured: destructuring runs the array iterator on every file
     if (checkedPostgresMigration(context, options.migrations) === null) return {};
     const sourceCode = context.sourceCode;
-    return {
-      'Program:exit'() {
-        const model = getMigrationModel(context, options.runner);
-        const js = model.host === 'js' ? jsMigrationFacts(context, options.runner) : null;
-        /** `ADD CONSTRAINT … NOT VALID` seen so far: `table constraint` → the statement. */
-        const notValid: { table: string | null; name: string; statement: MigrationStatement }[] = [];
+    return migrationVisitor(context, () => {
+      const model = getMigrationModel(context, options.runner);
+      const js = model.host === 'js' ? jsMigrationFacts(context, options.runner) : null;
+      /** `ADD CONSTRAINT … NOT VALID` seen so far: `table constraint` → the statement. */
+      const notValid: { table: string | null; name: string; statement: MigrationStatement }[] = [];
 
-        for (const statement of model.statements) {
-          const alter = alterTableOf(statement);
-          if (!alter) continue;
-          const table = alter.table ?? '…';
-          const existing = isExistingTable(model, alter.tableKey, statement.step, statement.order);
-          for (const action of alter.actions) {
-            const constraint = action.constraint;
-            if (action.kind === 'ADD CONSTRAINT' && constraint && (constraint.type === 'FOREIGN KEY' || constraint.type === 'CHECK')) {
-              if (constraint.notValid) {
-                const name = constraint.name === null ? null : normalizeTableName(constraint.name);
-                if (name !== null) notValid.push({ table: alter.tableKey, name, statement });
-                continue;
-              }
-              if (!existing) continue;
-              const lock = constraint.type === 'FOREIGN KEY' ? FOREIGN_KEY_LOCK : CHECK_LOCK;
-              const at = insertionPoint(statement, constraint.notValidAt);
-              const text = ` ${keywordText(statement, 'NOT VALID')}`;
-              context.report({
-                loc: locIn(sourceCode, statement, action.start, action.end),
-                messageId: 'missingNotValid',
-                data: { statement: actionLabel(statement, alter.table, action.start, action.headEnd), table, lock: withArticle(lock), blocks: LOCK_BLOCKS[lock] },
-                suggest: at === null || statement.statement.nested ? [] : [{ messageId: 'addNotValid', fix: (fixer) => fixer.insertTextAfterRange([at, at], text) }],
-              });
+      for (const statement of model.statements) {
+        const alter = alterTableOf(statement);
+        if (!alter) continue;
+        const table = alter.table ?? '…';
+        const existing = isExistingTable(model, alter.tableKey, statement.step, statement.order);
+        for (const action of alter.actions) {
+          const constraint = action.constraint;
+          if (action.kind === 'ADD CONSTRAINT' && constraint && (constraint.type === 'FOREIGN KEY' || constraint.type === 'CHECK')) {
+            if (constraint.notValid) {
+              const name = constraint.name === null ? null : normalizeTableName(constraint.name);
+              if (name !== null) notValid.push({ table: alter.tableKey, name, statement });
               continue;
             }
-            if (action.kind === 'ADD COLUMN' && existing && action.definition?.default && !isNullDefault(action.definition.default)) {
-              // Without a default every new value is NULL and PostgreSQL checks nothing (proven in tests/pg).
-              const scanned = action.definition.constraints.find((inline) => inline.type === 'FOREIGN KEY' || inline.type === 'CHECK');
-              if (!scanned) continue;
-              context.report({
-                loc: locIn(sourceCode, statement, action.start, action.end),
-                messageId: 'columnConstraintScans',
-                data: {
-                  statement: actionLabel(statement, alter.table, action.start, action.headEnd),
-                  table,
-                  constraint: scanned.type === 'CHECK' ? 'CHECK' : 'foreign key',
-                },
-              });
-              continue;
-            }
-            if (action.kind === 'VALIDATE CONSTRAINT' && action.constraintName !== null) {
-              const name = action.constraintName;
-              const added = notValid.find(
-                (entry) =>
-                  entry.name === name &&
-                  entry.table === alter.tableKey &&
-                  sameTransaction(model, entry.statement, statement, js ? (s) => js.wrapperOf(s) : undefined),
-              );
-              if (!added) continue;
-              const addedAlter = alterTableOf(added.statement);
-              const type = addedAlter?.actions.find((candidate) => candidate.constraint?.notValid)?.constraint?.type;
-              const lock = type === 'CHECK' ? CHECK_LOCK : FOREIGN_KEY_LOCK;
-              context.report({
-                loc: locIn(sourceCode, statement, action.start, action.end),
-                messageId: 'validateInSameTransaction',
-                data: { statement: actionLabel(statement, alter.table, action.start, action.end), table, lock },
-              });
-            }
-          }
-        }
-
-        for (const op of js ? builderOps(js) : []) {
-          if (!isExistingTable(model, op.table, op.step, op.order)) continue;
-          const table = op.table ?? '…';
-          if (op.op === 'constraint' && (op.constraint === 'FOREIGN KEY' || op.constraint === 'CHECK') && !op.notValid) {
-            const lock = op.constraint === 'FOREIGN KEY' ? FOREIGN_KEY_LOCK : CHECK_LOCK;
+            if (!existing) continue;
+            const lock = constraint.type === 'FOREIGN KEY' ? FOREIGN_KEY_LOCK : CHECK_LOCK;
+            const at = insertionPoint(statement, constraint.notValidAt);
+            const text = ` ${keywordText(statement, 'NOT VALID')}`;
             context.report({
-              node: op.node,
-              messageId: 'builderCannotNotValid',
-              data: { call: op.api, constraint: op.constraint === 'CHECK' ? 'CHECK constraint' : 'foreign key', table, lock: withArticle(lock), blocks: LOCK_BLOCKS[lock] },
+              loc: locIn(sourceCode, statement, action.start, action.end),
+              messageId: 'missingNotValid',
+              data: { statement: actionLabel(statement, alter.table, action.start, action.headEnd), table, lock: withArticle(lock), blocks: LOCK_BLOCKS[lock] },
+              suggest: at === null || statement.statement.nested ? [] : [{ messageId: 'addNotValid', fix: (fixer) => fixer.insertTextAfterRange([at, at], text) }],
             });
-          } else if (op.op === 'add column' && op.references && op.hasDefault) {
+            continue;
+          }
+          if (action.kind === 'ADD COLUMN' && existing && action.definition?.default && !isNullDefault(action.definition.default)) {
+            // Without a default every new value is NULL and PostgreSQL checks nothing (proven in tests/pg).
+            const scanned = action.definition.constraints.find((inline) => inline.type === 'FOREIGN KEY' || inline.type === 'CHECK');
+            if (!scanned) continue;
             context.report({
-              node: op.node,
-              messageId: 'builderCannotNotValid',
-              data: { call: op.api, constraint: 'foreign key', table, lock: withArticle(COLUMN_LOCK), blocks: LOCK_BLOCKS[COLUMN_LOCK] },
+              loc: locIn(sourceCode, statement, action.start, action.end),
+              messageId: 'columnConstraintScans',
+              data: {
+                statement: actionLabel(statement, alter.table, action.start, action.headEnd),
+                table,
+                constraint: scanned.type === 'CHECK' ? 'CHECK' : 'foreign key',
+              },
+            });
+            continue;
+          }
+          if (action.kind === 'VALIDATE CONSTRAINT' && action.constraintName !== null) {
+            const name = action.constraintName;
+            const added = notValid.find(
+              (entry) =>
+                entry.name === name &&
+                entry.table === alter.tableKey &&
+                sameTransaction(model, entry.statement, statement, js ? (s) => js.wrapperOf(s) : undefined),
+            );
+            if (!added) continue;
+            const addedAlter = alterTableOf(added.statement);
+            const type = addedAlter?.actions.find((candidate) => candidate.constraint?.notValid)?.constraint?.type;
+            const lock = type === 'CHECK' ? CHECK_LOCK : FOREIGN_KEY_LOCK;
+            context.report({
+              loc: locIn(sourceCode, statement, action.start, action.end),
+              messageId: 'validateInSameTransaction',
+              data: { statement: actionLabel(statement, alter.table, action.start, action.end), table, lock },
             });
           }
         }
-      },
-    };
+      }
+
+      for (const op of js ? builderOps(js) : []) {
+        if (!isExistingTable(model, op.table, op.step, op.order)) continue;
+        const table = op.table ?? '…';
+        if (op.op === 'constraint' && (op.constraint === 'FOREIGN KEY' || op.constraint === 'CHECK') && !op.notValid) {
+          const lock = op.constraint === 'FOREIGN KEY' ? FOREIGN_KEY_LOCK : CHECK_LOCK;
+          context.report({
+            node: op.node,
+            messageId: 'builderCannotNotValid',
+            data: { call: op.api, constraint: op.constraint === 'CHECK' ? 'CHECK constraint' : 'foreign key', table, lock: withArticle(lock), blocks: LOCK_BLOCKS[lock] },
+          });
+        } else if (op.op === 'add column' && op.references && op.hasDefault) {
+          context.report({
+            node: op.node,
+            messageId: 'builderCannotNotValid',
+            data: { call: op.api, constraint: 'foreign key', table, lock: withArticle(COLUMN_LOCK), blocks: LOCK_BLOCKS[COLUMN_LOCK] },
+          });
+        }
+      }
+    });
   },
 });

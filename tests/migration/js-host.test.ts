@@ -1,6 +1,9 @@
+import * as tsParser from '@typescript-eslint/parser';
+import type { TSESLint } from '@typescript-eslint/utils';
+import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import { getMigrationModel } from '../../src/migration/get-model';
-import { jsMigrationFacts } from '../../src/migration/js-host';
+import { jsMigrationFacts, migrationVisitor } from '../../src/migration/js-host';
 import type { MigrationModel } from '../../src/migration/model';
 import { probeProgram } from '../migration-runners/harness';
 
@@ -16,7 +19,83 @@ function modelOf(code: string, filename = 'migrations/probe.ts'): { model: Migra
   );
 }
 
+/** What the facts of a file say, as plain data (node ranges, statement kinds and places), to compare two builds of them. */
+function factsSummary(facts: ReturnType<typeof jsMigrationFacts>): unknown {
+  return {
+    runner: facts.runner,
+    calls: facts.calls.map(({ node }) => node.range),
+    statements: facts.model.statements.map((statement) => [statement.statement.kind, statement.order, statement.direction, statement.transaction, statement.loc]),
+    created: facts.model.createdTables.map((event) => [event.table, event.order]),
+    dropped: facts.model.droppedTables.map((event) => [event.table, event.order]),
+    indexes: facts.builderIndexes.map((index) => [index.builder.call.range, index.order, index.transaction]),
+  };
+}
+
+/** Lints `code` with `rules` rules that each read the facts at \`Program:exit\`, through `migrationVisitor` or without listeners. */
+function factsFromRules(code: string, rules: number, listen: boolean): ReturnType<typeof jsMigrationFacts>[] {
+  const seen: ReturnType<typeof jsMigrationFacts>[] = [];
+  const rule: TSESLint.RuleModule<never> = {
+    meta: { type: 'problem', messages: {}, schema: [] },
+    create(context) {
+      const exit = (): void => {
+        seen.push(jsMigrationFacts(context));
+      };
+      return listen ? migrationVisitor(context, exit) : { 'Program:exit': exit };
+    },
+  };
+  const ruleIds = Array.from({ length: rules }, (_, index) => `r${index}`);
+  const config = {
+    files: ['**/*.ts'],
+    languageOptions: { parser: tsParser },
+    plugins: { probe: { rules: Object.fromEntries(ruleIds.map((id) => [id, rule])) } },
+    rules: Object.fromEntries(ruleIds.map((id) => [`probe/${id}`, 'error'])),
+  };
+  const messages = new Linter({ configType: 'flat' }).verify(code, [config as unknown as Linter.Config], { filename: 'migrations/20240101_probe.ts' });
+  expect(messages).toEqual([]);
+  return seen;
+}
+
 describe('the JS host of the migration model', () => {
+  it('reads the same facts from the nodes ESLint hands the rules as from its own walk, once for every rule', () => {
+    // Calls inside arguments, templates, optional chains, decorators, class fields and nested functions,
+    // and tagged templates inside calls: the traversal order decides each statement's order.
+    const code = `import { Migration } from '@mikro-orm/migrations';
+import { sql } from 'kysely';
+function track(): ClassDecorator { return () => undefined; }
+@track()
+export class Migration20240101 extends Migration {
+  field = this.helper?.(sql\`SELECT 1\`.compile());
+  async up(): Promise<void> {
+    this.addSql(\`CREATE TABLE audit (id int); \${this.name(String(1))}\`);
+    this.addSql('create index "audit_id" on "audit" (id);');
+    await Promise.all([1, 2].map((n) => this.execute(\`ALTER TABLE users ADD COLUMN c\${n} int\`)));
+    this.addSql(sql\`DROP TABLE legacy\`.sql);
+  }
+  async down(): Promise<void> {
+    this.addSql('drop table if exists "audit";');
+  }
+}`;
+    const walked = factsFromRules(code, 1, false);
+    const listened = factsFromRules(code, 3, true);
+    expect(walked).toHaveLength(1);
+    expect(listened).toHaveLength(3);
+    // Three rules, one collection and one build: each node was kept once.
+    expect(listened[1]).toBe(listened[0]);
+    expect(listened[2]).toBe(listened[0]);
+    const summary = factsSummary(listened[0] as ReturnType<typeof jsMigrationFacts>);
+    expect(summary).toEqual(factsSummary(walked[0] as ReturnType<typeof jsMigrationFacts>));
+    expect((summary as { calls: unknown[] }).calls.length).toBeGreaterThan(10);
+    expect((summary as { statements: unknown[] }).statements.map((statement) => (statement as unknown[])[0])).toEqual([
+      'SELECT',
+      'CREATE TABLE',
+      '', // the hole after it: a statement of its own, whose text is unknown
+      'CREATE INDEX',
+      'ALTER TABLE',
+      'DROP TABLE',
+      'DROP TABLE',
+    ]);
+  });
+
   it('builds the model once per file and shares it between rules', () => {
     probeProgram(`import type { Knex } from 'knex';\nexport async function up(knex: Knex) { await knex.raw('SELECT 1'); }`, ({ sourceCode }) => {
       const context = { sourceCode };
