@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../util/ast';
 import { calleeName, evaluateString, isStringRawTag } from '../static';
-import { analyzeSql, mayHoldDdl } from '../sql/analyze';
+import { analyzeSql, mayHoldCodeCasedDdl } from '../sql/analyze';
 import { DDL_KINDS } from '../sql/keywords';
 import { describeMigrationFolder } from '../sql/migration-folder';
 import { mayContainDdl } from '../sql/prefilter';
@@ -135,8 +135,12 @@ export default createRule<Options, MessageIds>({
     const migrations = (): string => (migrationsText ??= describeMigrationFolder(getMigrationGlobs(context, options.migrations)));
     const allowed = allowedKinds(options);
     const allowTemporary = options.allowTemporary !== false;
-    /** String expressions already read, so a piece of a concatenation or a sink argument is read once. */
-    const evaluated = new WeakSet<TSESTree.Node>();
+    /** String expressions already read, so a piece of a concatenation or a sink argument is read once (made on the first one). */
+    let evaluated: WeakSet<TSESTree.Node> | undefined;
+    const markEvaluated = (node: TSESTree.Node): void => {
+      (evaluated ??= new WeakSet()).add(node);
+    };
+    const wasEvaluated = (node: TSESTree.Node): boolean => evaluated?.has(node) === true;
     /** Report positions already used: a constant reaches both its declaration and its sink (made on the first report). */
     let reported: Set<string> | undefined;
 
@@ -164,13 +168,14 @@ export default createRule<Options, MessageIds>({
 
     /** What `check` with no sink in sight (`none`) decides for a lone string, without any scope work. */
     function wouldReportText(text: string): boolean {
-      if (!mayHoldDdl(text)) return false;
+      // Without a sink, a statement cased as prose is never reported (see `shouldReport`).
+      if (!mayHoldCodeCasedDdl(text)) return false;
       for (const statement of analyzeSql(text)) if (shouldReport(statement, 'none')) return true;
       return false;
     }
 
     function check(node: TSESTree.Node, evidence: Evidence, scope: TSESLint.Scope.Scope): void {
-      evaluated.add(node);
+      markEvaluated(node);
       for (const alternative of evaluateString(node, scope)) {
         const joined = joinStaticString(alternative);
         if (!mayContainDdl(joined.text)) continue;
@@ -199,8 +204,8 @@ export default createRule<Options, MessageIds>({
       const root = stringRoot(piece);
       // A template's tag is read by the TaggedTemplateExpression visitor, or by a sink that took the whole call.
       const tagged = root.parent?.type === AST_NODE_TYPES.TaggedTemplateExpression ? root.parent : null;
-      if (evaluated.has(root) || (tagged && evaluated.has(tagged))) return;
-      evaluated.add(root);
+      if (wasEvaluated(root) || (tagged && wasEvaluated(tagged))) return;
+      markEvaluated(root);
       // A string on its own (most UI text with a DDL word: "Create link") is all `check` would read:
       // when none of its statements would be reported, skip the context and scope work.
       if (root === piece && tagged === null) {
@@ -225,8 +230,8 @@ export default createRule<Options, MessageIds>({
       }
     }
 
-    const sinkListeners: TSESLint.RuleListener = {
-      CallExpression(node) {
+    const sinkListeners = {
+      CallExpression: (node: TSESTree.CallExpression): void => {
         const name = calleeName(node.callee);
         if (name === null || !CALL_NAMES.has(name)) return;
         checkSchemaApis(node);
@@ -236,35 +241,38 @@ export default createRule<Options, MessageIds>({
         if (!sink) return;
         if (isBuiltNotRun(node, false)) {
           // `knex.raw('…').toSQL()`: rendered, never run; its strings are no evidence either.
-          for (const expression of sqlExpressions(sink.argument, scope)) evaluated.add(expression);
+          for (const expression of sqlExpressions(sink.argument, scope)) markEvaluated(expression);
           return;
         }
         for (const expression of sqlExpressions(sink.argument, scope)) check(expression, sink.strength, scope);
       },
       NewExpression: checkSchemaApis,
-      TaggedTemplateExpression(node) {
+      TaggedTemplateExpression: (node: TSESTree.TaggedTemplateExpression): void => {
         // Without holes the text is all there is: skip the tag lookup when it holds no DDL word.
         const { quasis, expressions } = node.quasi;
         if (expressions.length === 0 && !mayContainDdl(quasis[0]?.value.raw ?? '')) return;
         const scope = sourceCode.getScope(node);
         const tag = classifyTag(node.tag, scope);
         if (tag === 'unknown') return; // its template is read like any other string
-        if (tag === 'other' || isBuiltNotRun(node, true)) evaluated.add(node.quasi);
+        if (tag === 'other' || isBuiltNotRun(node, true)) markEvaluated(node.quasi);
         else check(node.quasi, tag, scope);
       },
     };
     // In a test file a string counts only when it reaches a SQL call (see `inTestFile`): no lone-string listeners.
     if (inTestFile) return sinkListeners;
+    // Listed, not spread: a spread copies the listeners object property by property on every file.
     return {
-      ...sinkListeners,
-      Literal(node) {
+      CallExpression: sinkListeners.CallExpression,
+      NewExpression: sinkListeners.NewExpression,
+      TaggedTemplateExpression: sinkListeners.TaggedTemplateExpression,
+      Literal(node: TSESTree.Literal) {
         // Its own words first (its parent is one more node to load, and few strings pass); a prop, a module
         // specifier or a thrown string is never SQL (what checkAwayFromSink would decide).
         if (typeof node.value !== 'string' || !mayContainDdl(node.value) || PROSE_PARENTS.has(node.parent.type)) return;
         checkAwayFromSink(node);
       },
-      TemplateLiteral(node) {
-        if (evaluated.has(node)) return;
+      TemplateLiteral(node: TSESTree.TemplateLiteral) {
+        if (wasEvaluated(node)) return;
         // A loop, not a callback: this runs on every template literal.
         for (const quasi of node.quasis) {
           if (mayContainDdl(quasi.value.cooked ?? quasi.value.raw)) {

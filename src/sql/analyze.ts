@@ -43,11 +43,27 @@ export function analyzeSql(text: string): SqlStatement[] {
  * false when, after spaces, the text starts with a word that is neither
  * (prose that names a DDL word: "Failed to create the user"), with a
  * character that starts no word (`#`, `<`, `{`, a quote, a digit), or is
- * empty. A `;`, a comment first or a hole first (which may stand for a
+ * empty; or when its first word is a DDL verb other than `SELECT` followed at
+ * once by `.`, `:`, `,` or a `-` that starts no comment (`create-product`,
+ * `grant:read`), or by nothing but spaces. A `;`, a comment first or a hole first (which may stand for a
  * statement of its own) answers true and is left to `analyzeSql`. Characters
  * are read with the lexer's own tests, so the first word is the lexer's.
  */
 export function mayHoldDdl(text: string): boolean {
+  return leadingDdl(text, false);
+}
+
+/**
+ * `mayHoldDdl`, also false when the text's one statement starts with a DDL
+ * verb in mixed case ("Create table users", "Drop files here"): the verb is
+ * the statement's first keyword, so its `keywordCase` is `mixed`, which is
+ * how prose is cased. For callers that drop mixed-case statements anyway.
+ */
+export function mayHoldCodeCasedDdl(text: string): boolean {
+  return leadingDdl(text, true);
+}
+
+function leadingDdl(text: string, codeCased: boolean): boolean {
   if (text.includes(';')) return true;
   const length = text.length;
   let i = 0;
@@ -61,8 +77,21 @@ export function mayHoldDdl(text: string): boolean {
   }
   let end = i + 1;
   while (end < length && isWordPart(text.charAt(end))) end++;
-  const word = text.slice(i, end).toUpperCase();
-  return word === 'DO' || DDL_VERBS.has(word);
+  const raw = text.slice(i, end);
+  const word = raw.toUpperCase();
+  // A `DO` block's statements are its body's, cased on their own.
+  if (word === 'DO') return true;
+  if (!DDL_VERBS.has(word)) return false;
+  if (codeCased && raw !== word && raw !== raw.toLowerCase()) return false;
+  // Every DDL verb but SELECT (`SELECT-x INTO t`) is followed by a keyword or a name, never by
+  // punctuation or an operator: ids, events and permissions (`create-product`, `drop.done`,
+  // `grant:read`) are no statements.
+  const after = text.charAt(end);
+  if (word !== 'SELECT' && (after === '.' || after === ':' || after === ',' || (after === '-' && text.charAt(end + 1) !== '-'))) return false;
+  // A verb alone ("create", a button's label) is no statement: every one takes an object or a name.
+  let rest = end;
+  while (rest < length && isSpace(text.charAt(rest))) rest++;
+  return rest < length;
 }
 
 /** `analyzeSql`, with the tokens of `text` it read (`lexSql(text)`), for callers that need both. */

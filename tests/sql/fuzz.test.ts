@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeSql, mayHoldDdl } from '../../src/sql/analyze';
+import { analyzeSql, mayHoldCodeCasedDdl, mayHoldDdl } from '../../src/sql/analyze';
 import { HOLE_CHAR } from '../../src/sql/lexer';
 
 /** Small deterministic PRNG (mulberry32), so a failure is reproducible. */
@@ -63,6 +63,9 @@ describe('mayHoldDdl, the lexer-free prefilter of analyzeSql', () => {
       'GRANT SELECT ON t TO u',
       'REVOKE SELECT ON t FROM u',
       'SELECT * INTO t FROM u',
+      'SELECT-x INTO t FROM u', // SELECT takes an expression: an operator may follow it at once
+      'CREATE--x\nTABLE t (a int)',
+      'TRUNCATE"t"',
       'REASSIGN OWNED BY a TO b',
       "SECURITY LABEL ON TABLE t IS 'x'",
       'IMPORT FOREIGN SCHEMA s FROM SERVER x INTO y',
@@ -80,27 +83,49 @@ describe('mayHoldDdl, the lexer-free prefilter of analyzeSql', () => {
   });
 
   it('says false for prose and other statements that only mention a DDL word', () => {
-    for (const text of ['Failed to create the user', 'Could not drop the table', 'INSERT INTO t SELECT * FROM create_log', 'x.create(table)', "E'CREATE TABLE t'", '\v\fWITH x AS (SELECT 1) SELECT * FROM x', 'REINDEX TABLE t', '## 1. Create the table', '{"create": true}', '  ', '', '(CREATE TABLE t (a int))', '"CREATE" TABLE t (a int)', '$1 CREATE TABLE t (a int)', '1 CREATE TABLE t (a int)', '- - CREATE TABLE t (a int)']) {
+    for (const text of ['Failed to create the user', 'Could not drop the table', 'INSERT INTO t SELECT * FROM create_log', 'x.create(table)', "E'CREATE TABLE t'", '\v\fWITH x AS (SELECT 1) SELECT * FROM x', 'REINDEX TABLE t', '## 1. Create the table', '{"create": true}', '  ', '', '(CREATE TABLE t (a int))', '"CREATE" TABLE t (a int)', '$1 CREATE TABLE t (a int)', '1 CREATE TABLE t (a int)', '- - CREATE TABLE t (a int)', 'create-product-variants', 'product.created', 'drop.shadow TABLE t', 'grant:read', 'ALTER, TABLE t ADD a int', 'truncate-t', 'create', 'DROP  ', 'Comment\n']) {
       expect(hasDdl(text), text).toBe(false);
       expect(mayHoldDdl(text), text).toBe(false);
     }
   });
 
-  it('is false only when analyzeSql finds no DDL, on random input', () => {
-    const words = [...PIECES, 'START', 'WITH', 'INSERT', 'UPDATE', 'SET', 'REINDEX', 'RENAME', 'REASSIGN', 'SECURITY', 'IMPORT', 'LABEL', 'OWNED', 'BY', 'FOREIGN', 'SCHEMA', 'Failed', 'to', 'create_x', 'CREATE$x', 'e', 'N', '\v', '\f', 'éCREATE', 'xé', '#', '<p>', '{', '-', '/', '*', '\'', '1', '-- c\n', '/* c */'];
-    const next = random(7);
+  const FUZZ_WORDS = [...PIECES, 'START', 'WITH', 'INSERT', 'UPDATE', 'SET', 'REINDEX', 'RENAME', 'REASSIGN', 'SECURITY', 'IMPORT', 'LABEL', 'OWNED', 'BY', 'FOREIGN', 'SCHEMA', 'Failed', 'to', 'create_x', 'CREATE$x', 'e', 'N', '\v', '\f', 'éCREATE', 'xé', '#', '<p>', '{', '-', '/', '*', '\'', '1', '-- c\n', '/* c */', 'create-x', 'Drop.', 'GRANT:', 'alter,', 'SELECT-', 'truncate-', '-x', '.', ':', ',', '--', 'Create', 'cReate', 'Drop', 'Do', 'Grant', 'Select', 'table', 'TABLE', 'Table', '$$', 'do', 'DO'];
+
+  /** Random texts of SQL words and near misses: each one `prefilter` rejects must satisfy `holds`. */
+  function fuzz(prefilter: (text: string) => boolean, holds: (text: string) => boolean, seed: number): number {
+    const next = random(seed);
     let rejected = 0;
     for (let round = 0; round < 20000; round++) {
       let text = '';
       const length = 1 + Math.floor(next() * 12);
       for (let index = 0; index < length; index++) {
-        text += words[Math.floor(next() * words.length)] ?? '';
+        text += FUZZ_WORDS[Math.floor(next() * FUZZ_WORDS.length)] ?? '';
         if (next() < 0.7) text += ' ';
       }
-      if (mayHoldDdl(text)) continue;
+      if (prefilter(text)) continue;
       rejected += 1;
-      expect(hasDdl(text), JSON.stringify(text)).toBe(false);
+      expect(holds(text), JSON.stringify(text)).toBe(true);
     }
+    return rejected;
+  }
+
+  it('is false only when analyzeSql finds no DDL, on random input', () => {
+    const rejected = fuzz(mayHoldDdl, (text) => !hasDdl(text), 7);
     expect(rejected).toBeGreaterThan(1000); // the property was tested, not skipped
+  });
+
+  it('with code casing, is false only when every DDL statement analyzeSql finds is cased as prose', () => {
+    const rejected = fuzz(mayHoldCodeCasedDdl, (text) => analyzeSql(text).every((statement) => !statement.ddl || statement.keywordCase === 'mixed'), 11);
+    expect(rejected).toBeGreaterThan(1000);
+    // It rejects more than mayHoldDdl: mixed-case verbs.
+    for (const text of ['Create table users', 'Drop files here', 'Rename table', 'cReate TABLE t (a int)', 'Select * into t from u']) {
+      expect(mayHoldDdl(text), text).toBe(true);
+      expect(mayHoldCodeCasedDdl(text), text).toBe(false);
+    }
+    // Code-cased verbs, and a `DO` block whose body is cased on its own, still pass.
+    for (const text of ['create table users (id int)', 'CREATE TABLE users (id int)', 'Do $$ begin create table t (a int) end $$']) {
+      expect(mayHoldCodeCasedDdl(text), text).toBe(true);
+    }
+    expect(analyzeSql('Do $$ begin create table t (a int) end $$').some((statement) => statement.ddl && statement.keywordCase === 'lower')).toBe(true);
   });
 });

@@ -12,6 +12,36 @@ describe('mayContainDdl', () => {
   it.each(['SELECT * FROM users', 'INSERT INTO t VALUES (1)', 'create_table', 'dropdown', 'Log into your account', ''])('stops %s', (text) => {
     expect(mayContainDdl(text)).toBe(false);
   });
+  it.each(['Security review', 'select a into b', 'SELECT 1; DROP TABLE t', 'selected; drop x'])('lets %s through when another word follows', (text) => {
+    expect(mayContainDdl(text)).toBe(true);
+  });
+  it.each(['select a from b', 'Select the security group', 'SELECTED into'])('tells %s by its words', (text) => {
+    // `Select the security group`: `security` is a word of its own, so it passes.
+    expect(mayContainDdl(text)).toBe(/\bsecurity\b/i.test(text));
+  });
+
+  it('decides as its two-pass definition on random texts of its words and near misses', () => {
+    // The definition it replaces: a DDL word, or both `select` and `into`, each a whole word in any case.
+    const ddlWord = /\b(?:create|alter|drop|truncate|rename|comment|grant|revoke|reassign|security|import)\b/i;
+    const byDefinition = (text: string): boolean => ddlWord.test(text) || (/\bselect\b/i.test(text) && /\binto\b/i.test(text));
+    const pieces = ['select', 'SELECT', 'Security', 'secure', 'into', 'INTO', 'drop', 'dropdown', 'sel', 'selectX', '_select', 'ſelect', 'create', 'import', 'x', ' ', '-', '.', '$', '\u00e9', '1'];
+    let seed = 7;
+    const next = (): number => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return seed;
+    };
+    let passed = 0;
+    for (let index = 0; index < 20_000; index++) {
+      let text = '';
+      const length = next() % 6;
+      for (let piece = 0; piece < length; piece++) text += pieces[next() % pieces.length] ?? '';
+      const expected = byDefinition(text);
+      if (expected) passed++;
+      expect([text, mayContainDdl(text)]).toEqual([text, expected]);
+    }
+    expect(passed).toBeGreaterThan(1000);
+    expect(passed).toBeLessThan(18_000);
+  });
 });
 
 describe('describeMigrationFolder', () => {
