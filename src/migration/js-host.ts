@@ -91,6 +91,8 @@ interface Collector {
   readonly nodes: MigrationNode[];
   /** The node collected last: every rule's listener runs on a node in turn, and only the first one keeps it. */
   last: MigrationNode | null;
+  /** The traversal is over. A later lint of the same `SourceCode` (`Linter#verify` takes one) collects afresh. */
+  complete: boolean;
 }
 
 /** Per file (its `SourceCode`), the nodes the migration rules' listeners collected during ESLint's traversal. */
@@ -107,8 +109,8 @@ const collectors = new WeakMap<object, Collector>();
 export function migrationVisitor(context: ContextLike, onExit: () => void): TSESLint.RuleListener {
   const sourceCode = context.sourceCode;
   let collector = collectors.get(sourceCode);
-  if (!collector) {
-    collector = { nodes: [], last: null };
+  if (!collector || collector.complete) {
+    collector = { nodes: [], last: null, complete: false };
     collectors.set(sourceCode, collector);
   }
   const own = collector;
@@ -117,7 +119,11 @@ export function migrationVisitor(context: ContextLike, onExit: () => void): TSES
     own.last = node;
     own.nodes.push(node);
   };
-  return { CallExpression: collect, TaggedTemplateExpression: collect, 'Program:exit': onExit };
+  const exit = (): void => {
+    own.complete = true;
+    onExit();
+  };
+  return { CallExpression: collect, TaggedTemplateExpression: collect, 'Program:exit': exit };
 }
 
 /** The calls and tagged templates of the file in traversal order: those the listeners collected, else one walk of the AST. */

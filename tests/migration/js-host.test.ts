@@ -1,6 +1,6 @@
 import * as tsParser from '@typescript-eslint/parser';
 import type { TSESLint } from '@typescript-eslint/utils';
-import { Linter } from 'eslint';
+import { Linter, type SourceCode } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import { getMigrationModel } from '../../src/migration/get-model';
 import { jsMigrationFacts, migrationVisitor } from '../../src/migration/js-host';
@@ -31,14 +31,16 @@ function factsSummary(facts: ReturnType<typeof jsMigrationFacts>): unknown {
   };
 }
 
-/** Lints `code` with `rules` rules that each read the facts at \`Program:exit\`, through `migrationVisitor` or without listeners. */
-function factsFromRules(code: string, rules: number, listen: boolean): ReturnType<typeof jsMigrationFacts>[] {
+let lastSourceCode: SourceCode | undefined;
+
+/** Lints `code` (a text, or a `SourceCode` linted before) with `rules` rules that each read the facts at \`Program:exit\`, through `migrationVisitor` or without listeners. */
+function factsFromRules(code: string | SourceCode, rules: number, listen: boolean, runner: 'auto' | 'knex' = 'auto'): ReturnType<typeof jsMigrationFacts>[] {
   const seen: ReturnType<typeof jsMigrationFacts>[] = [];
   const rule: TSESLint.RuleModule<never> = {
     meta: { type: 'problem', messages: {}, schema: [] },
     create(context) {
       const exit = (): void => {
-        seen.push(jsMigrationFacts(context));
+        seen.push(jsMigrationFacts(context, runner));
       };
       return listen ? migrationVisitor(context, exit) : { 'Program:exit': exit };
     },
@@ -50,8 +52,10 @@ function factsFromRules(code: string, rules: number, listen: boolean): ReturnTyp
     plugins: { probe: { rules: Object.fromEntries(ruleIds.map((id) => [id, rule])) } },
     rules: Object.fromEntries(ruleIds.map((id) => [`probe/${id}`, 'error'])),
   };
-  const messages = new Linter({ configType: 'flat' }).verify(code, [config as unknown as Linter.Config], { filename: 'migrations/20240101_probe.ts' });
+  const linter = new Linter({ configType: 'flat' });
+  const messages = linter.verify(code, [config as unknown as Linter.Config], { filename: 'migrations/20240101_probe.ts' });
   expect(messages).toEqual([]);
+  lastSourceCode = linter.getSourceCode();
   return seen;
 }
 
@@ -94,6 +98,17 @@ export class Migration20240101 extends Migration {
       'DROP TABLE',
       'DROP TABLE',
     ]);
+  });
+
+  it('collects afresh when the same SourceCode is linted again', () => {
+    const code = `import type { Knex } from 'knex';\nexport async function up(knex: Knex) { await knex.raw('CREATE INDEX i ON t (a)'); await knex.raw('SELECT 1'); }`;
+    const [first] = factsFromRules(code, 2, true);
+    const sourceCode = lastSourceCode as SourceCode;
+    // Another runner setting builds new facts from the second traversal's nodes, not from both traversals'.
+    const [again] = factsFromRules(sourceCode, 2, true, 'knex');
+    expect(again).not.toBe(first);
+    expect(again?.calls.map(({ node }) => node.range)).toEqual(first?.calls.map(({ node }) => node.range));
+    expect(again?.model.statements.map((statement) => statement.statement.kind)).toEqual(['CREATE INDEX', 'SELECT']);
   });
 
   it('builds the model once per file and shares it between rules', () => {
