@@ -230,41 +230,39 @@ export default createRule<Options, MessageIds>({
       }
     }
 
-    const sinkListeners = {
-      CallExpression: (node: TSESTree.CallExpression): void => {
-        const name = calleeName(node.callee);
-        if (name === null || !CALL_NAMES.has(name)) return;
-        checkSchemaApis(node);
-        if (!isSinkCandidate(node)) return;
-        const scope = sourceCode.getScope(node);
-        const sink = getCallSink(node, scope);
-        if (!sink) return;
-        if (isBuiltNotRun(node, false)) {
-          // `knex.raw('…').toSQL()`: rendered, never run; its strings are no evidence either.
-          for (const expression of sqlExpressions(sink.argument, scope)) markEvaluated(expression);
-          return;
-        }
-        for (const expression of sqlExpressions(sink.argument, scope)) check(expression, sink.strength, scope);
-      },
-      NewExpression: checkSchemaApis,
-      TaggedTemplateExpression: (node: TSESTree.TaggedTemplateExpression): void => {
-        // Without holes the text is all there is: skip the tag lookup when it holds no DDL word.
-        const { quasis, expressions } = node.quasi;
-        if (expressions.length === 0 && !mayContainDdl(quasis[0]?.value.raw ?? '')) return;
-        const scope = sourceCode.getScope(node);
-        const tag = classifyTag(node.tag, scope);
-        if (tag === 'unknown') return; // its template is read like any other string
-        if (tag === 'other' || isBuiltNotRun(node, true)) markEvaluated(node.quasi);
-        else check(node.quasi, tag, scope);
-      },
-    };
+    function onCall(node: TSESTree.CallExpression): void {
+      const name = calleeName(node.callee);
+      if (name === null || !CALL_NAMES.has(name)) return;
+      checkSchemaApis(node);
+      if (!isSinkCandidate(node)) return;
+      const scope = sourceCode.getScope(node);
+      const sink = getCallSink(node, scope);
+      if (!sink) return;
+      if (isBuiltNotRun(node, false)) {
+        // `knex.raw('…').toSQL()`: rendered, never run; its strings are no evidence either.
+        for (const expression of sqlExpressions(sink.argument, scope)) markEvaluated(expression);
+        return;
+      }
+      for (const expression of sqlExpressions(sink.argument, scope)) check(expression, sink.strength, scope);
+    }
+
+    function onTaggedTemplate(node: TSESTree.TaggedTemplateExpression): void {
+      // Without holes the text is all there is: skip the tag lookup when it holds no DDL word.
+      const { quasis, expressions } = node.quasi;
+      if (expressions.length === 0 && !mayContainDdl(quasis[0]?.value.raw ?? '')) return;
+      const scope = sourceCode.getScope(node);
+      const tag = classifyTag(node.tag, scope);
+      if (tag === 'unknown') return; // its template is read like any other string
+      if (tag === 'other' || isBuiltNotRun(node, true)) markEvaluated(node.quasi);
+      else check(node.quasi, tag, scope);
+    }
+
     // In a test file a string counts only when it reaches a SQL call (see `inTestFile`): no lone-string listeners.
-    if (inTestFile) return sinkListeners;
-    // Listed, not spread: a spread copies the listeners object property by property on every file.
+    if (inTestFile) return { CallExpression: onCall, NewExpression: checkSchemaApis, TaggedTemplateExpression: onTaggedTemplate };
     return {
-      CallExpression: sinkListeners.CallExpression,
-      NewExpression: sinkListeners.NewExpression,
-      TaggedTemplateExpression: sinkListeners.TaggedTemplateExpression,
+      CallExpression: onCall,
+      NewExpression: checkSchemaApis,
+      TaggedTemplateExpression: onTaggedTemplate,
       Literal(node: TSESTree.Literal) {
         // Its own words first (its parent is one more node to load, and few strings pass); a prop, a module
         // specifier or a thrown string is never SQL (what checkAwayFromSink would decide).

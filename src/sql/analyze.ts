@@ -43,11 +43,12 @@ export function analyzeSql(text: string): SqlStatement[] {
  * false when, after spaces, the text starts with a word that is neither
  * (prose that names a DDL word: "Failed to create the user"), with a
  * character that starts no word (`#`, `<`, `{`, a quote, a digit), or is
- * empty; or when its first word is a DDL verb other than `SELECT` followed at
- * once by `.`, `:`, `,` or a `-` that starts no comment (`create-product`,
- * `grant:read`), or by nothing but spaces. A `;`, a comment first or a hole first (which may stand for a
- * statement of its own) answers true and is left to `analyzeSql`. Characters
- * are read with the lexer's own tests, so the first word is the lexer's.
+ * empty; or when its first word is a DDL verb followed by nothing but
+ * spaces, or (for verbs other than `SELECT`) followed at once by `.`, `:`, `,`
+ * or a `-` that starts no comment (`create-product`, `grant:read`). A `;`, a
+ * comment first or a hole first (which may stand for a statement of its own)
+ * answers true and is left to `analyzeSql`. Characters are read with the
+ * lexer's own tests, so the first word is the lexer's.
  */
 export function mayHoldDdl(text: string): boolean {
   return leadingDdl(text, false);

@@ -15,9 +15,10 @@ import { TokenCursor } from './token-cursor';
 
 /**
  * The verbs whose statements `classifyStatement` can find to be DDL (the
- * cases of its switch that can reach `ddl()`; `REINDEX` is maintenance): a statement that starts with any
- * other word never is. `mayHoldDdl` (analyze.ts) reads it; a test holds the two
- * together.
+ * cases of its switch that can reach `ddl()`; `REINDEX` is maintenance): a
+ * statement that starts with any other word never is. The prefilters read it
+ * (`mayContainDdl` in prefilter.ts, `mayHoldDdl` in analyze.ts); a test holds
+ * them to `analyzeSql` (tests/sql/fuzz.test.ts).
  */
 export const DDL_VERBS: ReadonlySet<string> = new Set([
   'CREATE', 'ALTER', 'DROP', 'TRUNCATE', 'RENAME', 'COMMENT', 'GRANT', 'REVOKE', 'SELECT', 'REASSIGN', 'SECURITY', 'IMPORT',
