@@ -15,6 +15,7 @@ import { createRule } from '../util/create-rule';
 import { isSqlSourceCode } from '../languages/sql/source-code';
 import { sqlFileListeners } from '../languages/sql/adhoc-ddl';
 import { getMigrationGlobs, isMigrationFile, relativeFilename } from '../util/migrations';
+import { validateGuardrailsSettings } from '../settings';
 import { callOf, isAssertionArgument, isBuiltNotRun, isDecoratorArgument } from '../sql/not-run';
 
 export interface NoAdhocDdlOptions {
@@ -121,14 +122,22 @@ export default createRule<Options, MessageIds>({
   },
   create(context, optionList) {
     const options = optionList[0]; // indexed, not destructured: destructuring runs the array iterator on every file
-    // Cheapest check first: migrations may do anything.
-    if (isMigrationFile(context, options.migrations)) return {};
-
     const sourceCode = context.sourceCode;
+    // Bad settings fail on every file, not only on the first one with a candidate.
+    validateGuardrailsSettings(context.settings);
+    /**
+     * Migrations may do anything. Decided when the first string or call gets past
+     * the cheap checks (a SQL sink, a schema API, a lone string that would be
+     * reported), not in `create()`: most files hold none, and a migration stops
+     * at its first. Once `true`, every listener returns at once.
+     */
+    let silent: boolean | undefined;
+    const isSilent = (): boolean => (silent ??= isMigrationFile(context, options.migrations));
     // Test files are full of SQL-looking data (injection payloads, expected output):
     // there a string counts only when it reaches a SQL call. Test helpers that run
-    // DDL through a sink are still reported.
-    const inTestFile = TEST_FILE.test(relativeFilename(context));
+    // DDL through a sink are still reported. Decided on the first lone string that needs it.
+    let testFile: boolean | undefined;
+    const inTestFile = (): boolean => (testFile ??= TEST_FILE.test(relativeFilename(context)));
     const databaseStatements = options.databaseStatements === true;
     // Only messages name the folder: work it out on the first report.
     let migrationsText: string | undefined;
@@ -157,6 +166,7 @@ export default createRule<Options, MessageIds>({
     // A `.sql` file (the `guardrails/sql` language) runs every statement it holds.
     const sqlSource = context.sourceCode;
     if (isSqlSourceCode(sqlSource)) {
+      if (isSilent()) return {};
       return sqlFileListeners(
         sqlSource,
         (statement) => shouldReport(statement, 'sql'),
@@ -201,6 +211,8 @@ export default createRule<Options, MessageIds>({
 
     /** Checks a string that reaches no sink (or one we could not see). */
     function checkAwayFromSink(piece: TSESTree.Node): void {
+      // In a test file a string counts only when it reaches a SQL call (see `inTestFile`).
+      if (inTestFile()) return;
       const root = stringRoot(piece);
       // A template's tag is read by the TaggedTemplateExpression visitor, or by a sink that took the whole call.
       const tagged = root.parent?.type === AST_NODE_TYPES.TaggedTemplateExpression ? root.parent : null;
@@ -213,6 +225,7 @@ export default createRule<Options, MessageIds>({
           piece.type === AST_NODE_TYPES.Literal ? (piece.value as string) : piece.type === AST_NODE_TYPES.TemplateLiteral && piece.expressions.length === 0 ? piece.quasis[0]?.value.cooked : undefined;
         if (typeof text === 'string' && !wouldReportText(text)) return;
       }
+      if (isSilent()) return;
       if (isNonSqlContext(tagged ?? root) || isDecoratorArgument(tagged ?? root) || isAssertionArgument(tagged ?? root) || isOnlyUsedOutsideSql(tagged ?? root, sourceCode)) return;
       // `String.raw` keeps backslashes: read the tagged expression, not the cooked template.
       check(tagged && isStringRawTag(tagged.tag) ? tagged : root, 'none', sourceCode.getScope(piece));
@@ -220,8 +233,9 @@ export default createRule<Options, MessageIds>({
 
     function checkSchemaApis(node: TSESTree.CallExpression | TSESTree.NewExpression): void {
       if (!options.schemaApis) return;
+      if (silent === true) return;
       const calls = findSchemaApiCalls(node, sourceCode);
-      if (calls.length === 0) return;
+      if (calls.length === 0 || isSilent()) return;
       for (const call of calls) {
         if (call.kind !== null && allowed.has(call.kind)) continue;
         // `knex.schema.createTable(…).toString()`, `expect(knex.schema…)`: built, not run.
@@ -232,12 +246,12 @@ export default createRule<Options, MessageIds>({
 
     function onCall(node: TSESTree.CallExpression): void {
       const name = calleeName(node.callee);
-      if (name === null || !CALL_NAMES.has(name)) return;
+      if (name === null || !CALL_NAMES.has(name) || silent === true) return;
       checkSchemaApis(node);
       if (!isSinkCandidate(node)) return;
       const scope = sourceCode.getScope(node);
       const sink = getCallSink(node, scope);
-      if (!sink) return;
+      if (!sink || isSilent()) return;
       if (isBuiltNotRun(node, false)) {
         // `knex.raw('…').toSQL()`: rendered, never run; its strings are no evidence either.
         for (const expression of sqlExpressions(sink.argument, scope)) markEvaluated(expression);
@@ -249,16 +263,14 @@ export default createRule<Options, MessageIds>({
     function onTaggedTemplate(node: TSESTree.TaggedTemplateExpression): void {
       // Without holes the text is all there is: skip the tag lookup when it holds no DDL word.
       const { quasis, expressions } = node.quasi;
-      if (expressions.length === 0 && !mayContainDdl(quasis[0]?.value.raw ?? '')) return;
+      if (silent === true || (expressions.length === 0 && !mayContainDdl(quasis[0]?.value.raw ?? ''))) return;
       const scope = sourceCode.getScope(node);
       const tag = classifyTag(node.tag, scope);
-      if (tag === 'unknown') return; // its template is read like any other string
+      if (tag === 'unknown' || isSilent()) return; // an unknown tag's template is read like any other string
       if (tag === 'other' || isBuiltNotRun(node, true)) markEvaluated(node.quasi);
       else check(node.quasi, tag, scope);
     }
 
-    // In a test file a string counts only when it reaches a SQL call (see `inTestFile`): no lone-string listeners.
-    if (inTestFile) return { CallExpression: onCall, NewExpression: checkSchemaApis, TaggedTemplateExpression: onTaggedTemplate };
     return {
       CallExpression: onCall,
       NewExpression: checkSchemaApis,
@@ -267,10 +279,11 @@ export default createRule<Options, MessageIds>({
         // Its own words first (its parent is one more node to load, and few strings pass); a prop, a module
         // specifier or a thrown string is never SQL (what checkAwayFromSink would decide).
         if (typeof node.value !== 'string' || !mayContainDdl(node.value) || PROSE_PARENTS.has(node.parent.type)) return;
+        if (silent === true) return;
         checkAwayFromSink(node);
       },
       TemplateLiteral(node: TSESTree.TemplateLiteral) {
-        if (wasEvaluated(node)) return;
+        if (silent === true || wasEvaluated(node)) return;
         // A loop, not a callback: this runs on every template literal.
         for (const quasi of node.quasis) {
           if (mayContainDdl(quasi.value.cooked ?? quasi.value.raw)) {

@@ -210,6 +210,28 @@ await knex.schema.dropTable('t');`,
       filename: "infra/migrations/versions/029_x.ts",
     },
     {
+      // The migration check runs on the first candidate, whichever listener meets it first.
+      name: "migrations folder: lone strings, templates, tags and constructors",
+      code: `const up = 'DROP TABLE t';
+const down = \`ALTER TABLE \${table} DROP COLUMN x\`;
+await sql\`CREATE INDEX ix ON t (x)\`;
+export const ds = new DataSource({ type: 'postgres', synchronize: true });
+await db.query('DROP TABLE u');`,
+      filename: "infra/migrations/versions/030_x.ts",
+    },
+    {
+      name: "migrations folder: a constructor first",
+      code: `export const ds = new DataSource({ type: 'postgres', synchronize: true });
+const up = 'DROP TABLE t';`,
+      filename: "db/migrations/031_x.ts",
+    },
+    {
+      name: "migrations folder: a template first",
+      code: `const down = \`DROP TABLE \${table}\`;
+await db.query(down);`,
+      filename: "db/migrations/032_x.ts",
+    },
+    {
       name: "db/migrate folder",
       code: `await db.query('DROP TABLE t');`,
       filename: "db/migrate/20240101_drop.ts",
