@@ -18,6 +18,17 @@ function isLowerAscii(code: number): boolean {
 
 /** Tags that navigate with an `href`. `<link>`, `<img>`, `<script>`, `<iframe>` do not. */
 export const ANCHOR_TAGS: ReadonlySet<string> = new Set(['a', 'area']);
+
+/**
+ * Whether a tag name given as a string (`createElement("A")`, `as="AREA"`, a
+ * template's `is`) makes an anchor. The DOM reads it in any ASCII case:
+ * `document.createElement` lowercases it in an HTML document, and an HTML
+ * parser does the same with server-rendered `<A>`. (A JSX element name is
+ * another matter: `<A>` there is a component.)
+ */
+export function isAnchorTagName(text: string): boolean {
+  return text.length <= 4 && ANCHOR_TAGS.has(text.replace(/[A-Z]/g, (letter) => letter.toLowerCase()));
+}
 /** Where an anchor keeps its destination, HTML and SVG spellings included. */
 export const ANCHOR_HREF_PROPS: readonly string[] = ['href', 'xlinkHref', 'xlink:href'];
 
@@ -49,9 +60,9 @@ export type JsxLink =
   /** The sanctioned component itself: exempt, except for script URLs. */
   | { readonly kind: 'sanctioned'; readonly hrefProps: readonly string[] };
 
-/** Whether an expression is statically the string `a` or `area` (any spelling, through constants). */
+/** Whether an expression is statically the string `a` or `area` (any spelling and ASCII case, through constants). */
 export function isAnchorTagValue(node: TSESTree.Node, scope: Scope): boolean {
-  return evaluateString(node, scope).some((alternative) => ANCHOR_TAGS.has(staticStringText(alternative) ?? ''));
+  return evaluateString(node, scope).some((alternative) => isAnchorTagName(staticStringText(alternative) ?? ''));
 }
 
 function polymorphicAnchorProp(element: TSESTree.JSXOpeningElement, props: readonly string[], scope: Scope): string | null {

@@ -1,4 +1,4 @@
-import { ANCHOR_TAGS, type JsxLinkDetection } from '../jsx/identify-jsx-link';
+import { ANCHOR_TAGS, isAnchorTagName, type JsxLinkDetection } from '../jsx/identify-jsx-link';
 import type { ImportOrigin } from '../static';
 import { templateValueStrings } from './judge';
 import type { TemplateElement } from './model';
@@ -34,7 +34,7 @@ export type TemplateLink =
 function rendersAnchor(element: TemplateElement, prop: string): boolean {
   const attribute = element.attributes.find((candidate) => candidate.kind === 'attribute' && candidate.name === prop);
   if (attribute?.kind !== 'attribute') return false;
-  return (templateValueStrings(attribute.value) ?? []).some((text) => ANCHOR_TAGS.has(text.toLowerCase()));
+  return (templateValueStrings(attribute.value) ?? []).some(isAnchorTagName);
 }
 
 /**

@@ -1256,6 +1256,37 @@ createElement("a", PROPS);`,
       ],
     },
     {
+      // document.createElement lowercases a tag name in an HTML document, and a browser parses server-rendered `<A>` as `<a>`.
+      name: "tag names in any case",
+      code: `import { createElement } from "react";
+import { Box } from "@acme/ui";
+const Tag = "AREA";
+createElement("A", { href: "https://evil.com" });
+<Box as="A" href="https://evil.com">Docs</Box>;
+<Tag href="https://evil.com" />;`,
+      output: null,
+      errors: [
+        {
+          messageId: 'externalHref',
+          data: { href: "https://evil.com", resolved: "https://evil.com/", component: "SafeLink" },
+          line: 4, column: 28, endLine: 4, endColumn: 46,
+          suggestions: [],
+        },
+        {
+          messageId: 'externalHref',
+          data: { href: "https://evil.com", resolved: "https://evil.com/", component: "SafeLink" },
+          line: 5, column: 18, endLine: 5, endColumn: 36,
+          suggestions: [],
+        },
+        {
+          messageId: 'externalHref',
+          data: { href: "https://evil.com", resolved: "https://evil.com/", component: "SafeLink" },
+          line: 6, column: 11, endLine: 6, endColumn: 29,
+          suggestions: [],
+        },
+      ],
+    },
+    {
       name: "next/link",
       code: `import Link from "next/link";
 <Link href="https://evil.com">Docs</Link>;`,
