@@ -1,6 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../util/ast';
 import { getImportOrigin, getStaticPropertyName, unwrapExpression } from '../static';
+import { isAnchorTagName } from './identify-jsx-link';
 
 type Scope = TSESLint.Scope.Scope;
 
@@ -64,6 +65,32 @@ export function importedFactoryNames(program: TSESTree.Program): ReadonlySet<str
     }
   }
   return names ?? NO_NAMES;
+}
+
+/**
+ * Whether a call's arguments could make a link: an element type that may be
+ * `a` or `area`, then a props argument to hold its destination. Reads the
+ * arguments' syntax only, so it runs before any name or scope check: a call
+ * with fewer than two arguments (no props, so no `href`), or whose first
+ * argument is a string other than `a`/`area` (in any case), an object, an array, a function
+ * or a class (none of which evaluates to a tag name), cannot.
+ */
+export function mayCreateLink(call: TSESTree.CallExpression): boolean {
+  const args = call.arguments;
+  if (args.length < 2) return false;
+  const type = args[0] as TSESTree.CallExpressionArgument;
+  switch (type.type) {
+    case AST_NODE_TYPES.Literal:
+      return typeof type.value === 'string' && isAnchorTagName(type.value);
+    case AST_NODE_TYPES.ObjectExpression:
+    case AST_NODE_TYPES.ArrayExpression:
+    case AST_NODE_TYPES.ArrowFunctionExpression:
+    case AST_NODE_TYPES.FunctionExpression:
+    case AST_NODE_TYPES.ClassExpression:
+      return false;
+    default:
+      return true;
+  }
 }
 
 function isFactory(origin: { source: string; imported: string } | null): boolean {

@@ -3,7 +3,7 @@ import { AST_NODE_TYPES, findVariable } from '../util/ast';
 import { isSqlSourceCode } from '../languages/sql/source-code';
 import { createRule } from '../util/create-rule';
 import { isInsideDefinitionOf } from '../jsx/component-definition';
-import { type FactoryLookup, importedFactoryNames, isElementFactoryCall } from '../jsx/element-calls';
+import { type FactoryLookup, importedFactoryNames, isElementFactoryCall, mayCreateLink } from '../jsx/element-calls';
 import {
   ANCHOR_HREF_PROPS,
   createJsxLinkDetection,
@@ -316,7 +316,8 @@ export default createRule<Options, MessageIds>({
       },
 
       CallExpression(call) {
-        if (!isElementFactoryCall(call, factoryLookup)) return;
+        // Syntax first: most calls have one argument, or a first one that is no tag name.
+        if (!mayCreateLink(call) || !isElementFactoryCall(call, factoryLookup)) return;
         const [type, props] = call.arguments;
         if (!type || type.type === AST_NODE_TYPES.SpreadElement) return;
         const scope = sourceCode.getScope(call);

@@ -1,6 +1,10 @@
 import { parse } from '@typescript-eslint/parser';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
-import { importedFactoryNames } from '../../src/jsx/element-calls';
+import { importedFactoryNames, mayCreateLink } from '../../src/jsx/element-calls';
+import { isAnchorTagValue } from '../../src/jsx/identify-jsx-link';
+import { AST_NODE_TYPES } from '../../src/util/ast';
 
 const namesIn = (code: string) => [...importedFactoryNames(parse(code, { sourceType: 'module', ecmaFeatures: { jsx: true } }))].sort();
 
@@ -30,5 +34,101 @@ useState(0);`)).toEqual([]);
 
   it('reads only the top level, where imports bind', () => {
     expect(namesIn(`declare module "x" { import { jsx as inner } from "react/jsx-runtime"; }`)).toEqual([]);
+  });
+
+});
+
+/** Each call of `code` (in source order): its text, its argument count, `mayCreateLink`, and whether its first argument evaluates to `a`/`area` through scope. */
+function callsIn(code: string): { text: string; args: number; may: boolean; anchorType: boolean }[] {
+  const found: { text: string; args: number; may: boolean; anchorType: boolean }[] = [];
+  const linter = new Linter({ configType: 'flat' });
+  const messages = linter.verify(
+    code,
+    [
+      {
+        plugins: {
+          probe: {
+            rules: {
+              calls: {
+                create: (context) => ({
+                  CallExpression(node: TSESTree.CallExpression) {
+                    const sourceCode = context.sourceCode as unknown as TSESLint.SourceCode;
+                    const type = node.arguments[0];
+                    found.push({
+                      text: sourceCode.getText(node),
+                      args: node.arguments.length,
+                      may: mayCreateLink(node),
+                      anchorType: type !== undefined && type.type !== AST_NODE_TYPES.SpreadElement && isAnchorTagValue(type, sourceCode.getScope(node)),
+                    });
+                  },
+                }),
+              },
+            },
+          },
+        },
+        rules: { 'probe/calls': 'error' },
+      },
+    ],
+    { filename: 'x.js' },
+  );
+  expect(messages).toEqual([]);
+  return found;
+}
+
+describe('mayCreateLink', () => {
+  it('passes calls whose type may be an anchor and that have props', () => {
+    const calls = callsIn(`const tag = "a";
+const TAGS = { link: "area" };
+h("a", { href: x });
+h("area", props);
+h("A", props);
+h("aReA", props);
+h(tag, props);
+h(TAGS.link, props);
+h(cond ? "a" : "div", props);
+h(\`a\`, props);
+h(...args, props);
+h("a", ...rest);`);
+    expect(calls.map(({ text, may }) => [text, may])).toEqual([
+      ['h("a", { href: x })', true],
+      ['h("area", props)', true],
+      ['h("A", props)', true],
+      ['h("aReA", props)', true],
+      ['h(tag, props)', true],
+      ['h(TAGS.link, props)', true],
+      ['h(cond ? "a" : "div", props)', true],
+      ['h(`a`, props)', true],
+      ['h(...args, props)', true],
+      ['h("a", ...rest)', true],
+    ]);
+  });
+
+  it('rejects calls without props, and types that are never an anchor', () => {
+    const calls = callsIn(`h("a");
+h(tag);
+h();
+h("div", { href: x });
+h("abbr", { href: x });
+h(1, { href: x });
+h(null, props);
+h(/a/, props);
+h({ a: 1 }, props);
+h(["a"], props);
+h(() => "a", props);
+h(function () { return "a"; }, props);
+h(class {}, props);`);
+    expect(calls.every(({ may }) => !may)).toBe(true);
+    expect(calls).toHaveLength(13);
+  });
+
+  it('never rejects a call whose type evaluates to an anchor and that has props', () => {
+    // The evaluator is the judge: every type expression it reads as `a` or `area` passes the syntax check.
+    const calls = callsIn(`const tag = "a";
+const parts = ["a"];
+h(tag, p); h("a", p); h("A", p); h("AREA", p); h("area", p); h(\`a\`, p); h("a" + "", p); h(parts.join(""), p); h(["a"].join(""), p);
+h(String("a"), p); h(x ? "a" : "b", p); h(x ?? "a", p); h(("a"), p);
+h({ a: 1 }, p); h(["a"], p); h(() => "a", p); h("div", p); h(1, p); h(tag); h();`);
+    for (const call of calls) if (call.anchorType && call.args >= 2) expect(call, call.text).toMatchObject({ may: true });
+    expect(calls.filter((call) => call.anchorType).length).toBeGreaterThan(5);
   });
 });

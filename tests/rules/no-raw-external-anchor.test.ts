@@ -1128,6 +1128,36 @@ dev.jsxDEV("a", { href: "https://evil.com" });`,
       ],
     },
     {
+      // The file imports no factory: the `require` (here spelled with an escape) is the only way to one.
+      name: "hyperscript through an escaped require",
+      code: `const h = r\\u0065quire("hyperscript");
+h("a", { href: "https://evil.com" });`,
+      output: null,
+      errors: [
+        {
+          messageId: 'externalHref',
+          data: { href: "https://evil.com", resolved: "https://evil.com/", component: "SafeLink" },
+          line: 2, column: 16, endLine: 2, endColumn: 34,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: "createElement through a whole-module default import",
+      code: `import { default as R } from "react";
+const { createElement } = R;
+createElement("a", { href: "https://evil.com" });`,
+      output: null,
+      errors: [
+        {
+          messageId: 'externalHref',
+          data: { href: "https://evil.com", resolved: "https://evil.com/", component: "SafeLink" },
+          line: 3, column: 28, endLine: 3, endColumn: 46,
+          suggestions: [],
+        },
+      ],
+    },
+    {
       name: "preact h",
       code: `import { h } from "preact";
 h("area", { href: "https://evil.com" });`,
