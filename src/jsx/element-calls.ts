@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../util/ast';
-import { getImportOrigin, getStaticPropertyName, unwrapExpression } from '../static';
+import { getImportOrigin, getStaticPropertyName, requiredModule, unwrapExpression } from '../static';
 import { isAnchorTagName } from './identify-jsx-link';
 
 type Scope = TSESLint.Scope.Scope;
@@ -38,19 +38,29 @@ export interface FactoryLookup {
 const NO_NAMES: ReadonlySet<string> = new Set();
 
 /**
- * The local names a file's ES imports bind to an element factory
- * (`import { jsx as _jsx } from "react/jsx-runtime"`, `import h from "hyperscript"`),
- * read from the program's top-level import declarations (where every import
- * is) once per file, on the first call that needs it. Usually empty: hooks and
- * the other exports of `react` are not factories, so their calls are rejected
- * with one set lookup instead of a scope lookup each.
+ * The local names a file binds to an element factory at its top level, read
+ * once per file, on the first call that needs it:
+ *
+ * - ES imports of a factory (`import { jsx as _jsx } from "react/jsx-runtime"`,
+ *   `import h from "hyperscript"`), from the import declarations (where every
+ *   import is);
+ * - constants taken from a whole factory module (`const e = React.createElement`,
+ *   React's own pattern for code without JSX; `const { jsx: j } =
+ *   require("react/jsx-runtime")`), from the top-level variable declarations.
+ *
+ * A superset: each call with such a callee is still resolved through scope
+ * (`getImportOrigin`), which decides. Usually empty: hooks and the other
+ * exports of `react` are not factories, so their calls are rejected with one
+ * set lookup instead of a scope lookup each. A rename inside a function
+ * (`function f() { const e = React.createElement; }`) is not read.
  */
 export function importedFactoryNames(program: TSESTree.Program): ReadonlySet<string> {
   let names: Set<string> | null = null;
+  // Local names of whole factory modules (`React`, `* as runtime`), for the declarations read next.
+  let modules: Set<string> | null = null;
   for (const statement of program.body) {
     if (statement.type !== AST_NODE_TYPES.ImportDeclaration) continue;
-    const source = statement.source.value;
-    const exported = FACTORIES_BY_MODULE.get(source);
+    const exported = FACTORIES_BY_MODULE.get(statement.source.value);
     if (!exported) continue;
     for (const specifier of statement.specifiers) {
       const imported =
@@ -61,10 +71,47 @@ export function importedFactoryNames(program: TSESTree.Program): ReadonlySet<str
             : specifier.imported.type === AST_NODE_TYPES.Identifier
               ? specifier.imported.name
               : specifier.imported.value;
+      if (imported === 'default' || imported === '*') (modules ??= new Set()).add(specifier.local.name);
       if (exported.includes(imported)) (names ??= new Set()).add(specifier.local.name);
     }
   }
+  // A second loop, not a list of the declarations met in the first: nothing is allocated for a file without factories.
+  for (const statement of program.body) {
+    const declaration =
+      statement.type === AST_NODE_TYPES.VariableDeclaration
+        ? statement
+        : statement.type === AST_NODE_TYPES.ExportNamedDeclaration && statement.declaration?.type === AST_NODE_TYPES.VariableDeclaration
+          ? statement.declaration
+          : null;
+    if (declaration === null) continue;
+    for (const declarator of declaration.declarations) {
+      if (declarator.init && takesFromFactoryModule(declarator.init, modules)) addBoundNames(declarator.id, (names ??= new Set()));
+    }
+  }
   return names ?? NO_NAMES;
+}
+
+/** `React`, `React.createElement`, `require("react")`, `require("react").createElement`, with `modules` the whole-module imports. */
+function takesFromFactoryModule(init: TSESTree.Expression, modules: ReadonlySet<string> | null): boolean {
+  let node = unwrapExpression(init);
+  if (node.type === AST_NODE_TYPES.MemberExpression) node = unwrapExpression(node.object);
+  if (node.type === AST_NODE_TYPES.Identifier) return modules?.has(node.name) ?? false;
+  const required = requiredModule(node);
+  return required !== null && FACTORIES_BY_MODULE.has(required);
+}
+
+/** `e` in `const e = …`, `make` and `j` in `const { createElement: make, jsx: j = x } = …`. */
+function addBoundNames(id: TSESTree.BindingName, names: Set<string>): void {
+  if (id.type === AST_NODE_TYPES.Identifier) {
+    names.add(id.name);
+    return;
+  }
+  if (id.type !== AST_NODE_TYPES.ObjectPattern) return;
+  for (const property of id.properties) {
+    if (property.type !== AST_NODE_TYPES.Property) continue;
+    const value = property.value.type === AST_NODE_TYPES.AssignmentPattern ? property.value.left : property.value;
+    if (value.type === AST_NODE_TYPES.Identifier) names.add(value.name);
+  }
 }
 
 /**

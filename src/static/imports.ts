@@ -14,8 +14,8 @@ export interface ImportOrigin {
   readonly imported: string;
 }
 
-/** `require("m")` (possibly wrapped in TS assertions), or null. */
-function requiredModule(node: TSESTree.Node | null | undefined): string | null {
+/** The module of `require("m")` (possibly wrapped in TS assertions), or null. */
+export function requiredModule(node: TSESTree.Node | null | undefined): string | null {
   if (!node) return null;
   const call = unwrapExpression(node);
   if (

@@ -32,6 +32,28 @@ export { jsx } from "react/jsx-runtime";
 useState(0);`)).toEqual([]);
   });
 
+  it('adds top-level constants taken from a whole factory module', () => {
+    expect(
+      namesIn(`import React from "react";
+import * as runtime from "react/jsx-runtime";
+import { default as P } from "preact";
+import { useState } from "react";
+import { ui } from "./ui";
+const e = React.createElement;
+export const { jsx: j, jsxs: js = runtime.jsxs } = runtime;
+const pe = (P as any).h;
+let { createElement: mutable } = React;
+const r = require("react").createElement, other = ui.createElement;
+var { h: vh } = require("vue");
+const hs = require(\`hyperscript\`);
+const s = useState;
+const fromUi = ui.createElement;
+const local = require("./react");
+const [first] = React;
+function f() { const inner = React.createElement; }`),
+    ).toEqual(['e', 'hs', 'j', 'js', 'mutable', 'pe', 'r', 'vh']);
+  });
+
   it('reads only the top level, where imports bind', () => {
     expect(namesIn(`declare module "x" { import { jsx as inner } from "react/jsx-runtime"; }`)).toEqual([]);
   });

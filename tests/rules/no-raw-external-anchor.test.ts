@@ -104,6 +104,17 @@ export class SafeLink extends Component<{ href: string }> {
 <><Box as="button" href="https://evil.com" /><Box href="https://evil.com" /></>;`,
     },
     {
+      name: "aliases of what is no element factory",
+      code: `import { ui } from "./ui";
+import React from "react";
+const e = ui.createElement;
+const m = React.memo;
+const { createElement: make } = globalThis.React;
+e("a", { href: "https://evil.com" });
+m("a", { href: "https://evil.com" });
+make("a", { href: "https://evil.com" });`,
+    },
+    {
       name: "tag variable that is not an anchor",
       code: `const Tag = "button";
 <Tag href="https://evil.com" />;`,
@@ -1155,6 +1166,26 @@ createElement("a", { href: "https://evil.com" });`,
           line: 3, column: 28, endLine: 3, endColumn: 46,
           suggestions: [],
         },
+      ],
+    },
+    {
+      // React's own "without JSX" pattern: \`const e = React.createElement;\`.
+      name: "factory aliases declared at the top level",
+      code: `import React from "react";
+const e = React.createElement;
+const { createElement: make } = React;
+const { jsx: j } = require("react/jsx-runtime");
+const ce = require("react").createElement;
+e("a", { href: "https://evil.com" });
+make("a", { href: "https://evil.com" });
+j("a", { href: "https://evil.com" });
+ce("a", { href: "https://evil.com" });`,
+      output: null,
+      errors: [
+        { messageId: 'externalHref', data: { href: "https://evil.com", resolved: "https://evil.com/", component: "SafeLink" }, line: 6, column: 16, endLine: 6, endColumn: 34, suggestions: [] },
+        { messageId: 'externalHref', data: { href: "https://evil.com", resolved: "https://evil.com/", component: "SafeLink" }, line: 7, column: 19, endLine: 7, endColumn: 37, suggestions: [] },
+        { messageId: 'externalHref', data: { href: "https://evil.com", resolved: "https://evil.com/", component: "SafeLink" }, line: 8, column: 16, endLine: 8, endColumn: 34, suggestions: [] },
+        { messageId: 'externalHref', data: { href: "https://evil.com", resolved: "https://evil.com/", component: "SafeLink" }, line: 9, column: 17, endLine: 9, endColumn: 35, suggestions: [] },
       ],
     },
     {
