@@ -51,8 +51,13 @@ function originOf(identifier: TSESTree.Identifier, scope: Scope, depth: number):
   if (!variable || !def || variable.defs.length !== 1) return null;
 
   if (def.type === DefinitionType.ImportBinding) {
+    // `import pg = require("pg")`: TypeScript's CommonJS import, the whole module (`import y = N.x` names no module).
+    if (def.node.type === AST_NODE_TYPES.TSImportEqualsDeclaration) {
+      const reference = def.node.moduleReference;
+      return reference.type === AST_NODE_TYPES.TSExternalModuleReference ? { source: reference.expression.value, imported: '*' } : null;
+    }
     const declaration = def.parent;
-    if (declaration.type !== AST_NODE_TYPES.ImportDeclaration) return null; // `import x = require()` etc.
+    if (declaration.type !== AST_NODE_TYPES.ImportDeclaration) return null;
     const source = declaration.source.value;
     const specifier = def.node;
     switch (specifier.type) {
@@ -113,8 +118,9 @@ function originOf(identifier: TSESTree.Identifier, scope: Scope, depth: number):
 }
 
 /**
- * Where a local binding was imported from: ES imports, `require`, destructured
- * `require`, and one level of destructuring/member access of a module binding.
+ * Where a local binding was imported from: ES imports, `require` (and
+ * TypeScript's `import x = require()`), destructured `require`, and one level
+ * of destructuring/member access of a module binding.
  * Null for anything local or unknown.
  */
 export function getImportOrigin(identifier: TSESTree.Identifier, scope: Scope): ImportOrigin | null {

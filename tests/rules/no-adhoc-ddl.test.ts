@@ -392,6 +392,17 @@ await client.query('ALTER TABLE users ADD COLUMN age int');`,
       ],
     },
     {
+      // Mixed case is reported only when it reaches a known SQL call: the import must be followed.
+      name: "pg through TypeScript's import = require",
+      code: `import pg = require('pg');
+const pool = new pg.Pool();
+await pool.query('Drop Table sessions');`,
+      output: null,
+      errors: [
+        { messageId: 'adhocDdl', data: { statement: "DROP TABLE sessions", migrations: "migrations/" }, line: 3, column: 19, endLine: 3, endColumn: 38 },
+      ],
+    },
+    {
       name: "pg Pool with a QueryConfig",
       code: `import pg from 'pg';
 const pool = new pg.Pool();

@@ -1189,6 +1189,15 @@ ce("a", { href: "https://evil.com" });`,
       ],
     },
     {
+      name: "createElement through TypeScript's import = require",
+      code: `import React = require("react");
+React.createElement("a", { href: "https://evil.com" });`,
+      output: null,
+      errors: [
+        { messageId: 'externalHref', data: { href: "https://evil.com", resolved: "https://evil.com/", component: "SafeLink" }, line: 2, column: 34, endLine: 2, endColumn: 52, suggestions: [] },
+      ],
+    },
+    {
       name: "preact h",
       code: `import { h } from "preact";
 h("area", { href: "https://evil.com" });`,

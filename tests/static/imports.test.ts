@@ -20,6 +20,12 @@ describe('getImportOrigin', () => {
     ['import pg from "pg"; const { Pool } = pg; const probe = Pool;', { source: 'pg', imported: 'Pool' }],
     ['import pg from "pg"; const Pool = pg.Pool; const probe = Pool;', { source: 'pg', imported: 'Pool' }],
     ['const knex = require("knex").default; const probe = knex;', { source: 'knex', imported: 'default' }],
+    // TypeScript's CommonJS import: the whole module, as `require` gives it.
+    ['import pg = require("pg"); const probe = pg;', { source: 'pg', imported: '*' }],
+    ['import React = require("react"); const { createElement: ce } = React; const probe = ce;', { source: 'react', imported: 'createElement' }],
+    ['export import knex = require("knex"); const probe = knex;', { source: 'knex', imported: '*' }],
+    // An alias of a namespace is no module.
+    ['namespace N { export const x = 1; } import y = N.x; const probe = y;', null],
     ['const Client = class {}; const probe = Client;', null],
     ['function f(Client: unknown) { const probe = Client; }', null],
     ['let pg = require("pg"); pg = other; const probe = pg;', null],
