@@ -58,7 +58,17 @@ function nameWords(name: string): string[] {
   return [...words, ...pairs];
 }
 
-function nameSays(name: string): boolean {
+/** Any word of `EXTERNAL_NAME_WORDS` inside a lower-case text. */
+const EXTERNAL_WORD_INSIDE = new RegExp([...EXTERNAL_NAME_WORDS].join('|'), 'u');
+
+/**
+ * Whether a name (`user.website`, `externalURL`, `third_party_link`) says
+ * "another site". Every word and pair of `nameWords` is a piece of the name's
+ * letters and digits, lower-cased: most names (`href`, `url`, `item`) hold no
+ * such word there and are rejected by one pattern, before they are split.
+ */
+export function nameSaysExternal(name: string): boolean {
+  if (!EXTERNAL_WORD_INSIDE.test(name.replace(/[^A-Za-z0-9]+/gu, '').toLowerCase())) return false;
   return nameWords(name).some((word) => EXTERNAL_NAME_WORDS.has(word));
 }
 
@@ -74,13 +84,13 @@ export function valueNameSaysExternal(node: TSESTree.Node, scope: Scope, depth =
     case AST_NODE_TYPES.JSXExpressionContainer:
       return value.expression.type !== AST_NODE_TYPES.JSXEmptyExpression && valueNameSaysExternal(value.expression, scope, depth + 1);
     case AST_NODE_TYPES.Identifier: {
-      if (nameSays(value.name)) return true;
+      if (nameSaysExternal(value.name)) return true;
       const init = getConstantInit(value, scope);
       return init !== null && valueNameSaysExternal(init, scope, depth + 1);
     }
     case AST_NODE_TYPES.MemberExpression: {
       const property = getStaticPropertyName(value);
-      return (property !== null && nameSays(property)) || valueNameSaysExternal(value.object, scope, depth + 1);
+      return (property !== null && nameSaysExternal(property)) || valueNameSaysExternal(value.object, scope, depth + 1);
     }
     case AST_NODE_TYPES.ChainExpression:
       return valueNameSaysExternal(value.expression, scope, depth + 1);
