@@ -127,9 +127,9 @@ export default createRule<Options, MessageIds>({
     validateGuardrailsSettings(context.settings);
     /**
      * Migrations may do anything. Decided when the first string or call gets past
-     * the cheap checks (a SQL sink, a schema API, a lone string that would be
-     * reported), not in `create()`: most files hold none, and a migration stops
-     * at its first. Once `true`, every listener returns at once.
+     * the cheap checks (a SQL sink, a schema API, a tag that is SQL, a lone string
+     * with a DDL word), not in `create()`: most files hold none, and a migration
+     * stops at its first. Once `true`, every listener returns at once.
      */
     let silent: boolean | undefined;
     const isSilent = (): boolean => (silent ??= isMigrationFile(context, options.migrations));
@@ -211,8 +211,10 @@ export default createRule<Options, MessageIds>({
 
     /** Checks a string that reaches no sink (or one we could not see). */
     function checkAwayFromSink(piece: TSESTree.Node): void {
-      // In a test file a string counts only when it reaches a SQL call (see `inTestFile`).
-      if (inTestFile()) return;
+      // In a test file a string counts only when it reaches a SQL call (see `inTestFile`). In a
+      // migration nothing counts: decided here, before a string is lexed, since a migration's
+      // strings are DDL and the file's verdict is one folder lookup, made once per file.
+      if (inTestFile() || isSilent()) return;
       const root = stringRoot(piece);
       // A template's tag is read by the TaggedTemplateExpression visitor, or by a sink that took the whole call.
       const tagged = root.parent?.type === AST_NODE_TYPES.TaggedTemplateExpression ? root.parent : null;
@@ -225,7 +227,6 @@ export default createRule<Options, MessageIds>({
           piece.type === AST_NODE_TYPES.Literal ? (piece.value as string) : piece.type === AST_NODE_TYPES.TemplateLiteral && piece.expressions.length === 0 ? piece.quasis[0]?.value.cooked : undefined;
         if (typeof text === 'string' && !wouldReportText(text)) return;
       }
-      if (isSilent()) return;
       if (isNonSqlContext(tagged ?? root) || isDecoratorArgument(tagged ?? root) || isAssertionArgument(tagged ?? root) || isOnlyUsedOutsideSql(tagged ?? root, sourceCode)) return;
       // `String.raw` keeps backslashes: read the tagged expression, not the cooked template.
       check(tagged && isStringRawTag(tagged.tag) ? tagged : root, 'none', sourceCode.getScope(piece));
