@@ -47,7 +47,7 @@ const EXTERNAL_NAME_WORDS: ReadonlySet<string> = new Set([
 const MAX_DEPTH = 6;
 
 /** `externalURL` → external, url; `third_party-link` → third, party, link, thirdparty, partylink. */
-function nameWords(name: string): string[] {
+export function nameWords(name: string): string[] {
   const words = name
     .replace(/([a-z0-9])([A-Z])/gu, '$1 $2')
     .replace(/([A-Z]+)([A-Z][a-z])/gu, '$1 $2')

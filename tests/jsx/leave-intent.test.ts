@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { nameSaysExternal } from '../../src/jsx/leave-intent';
+import { nameSaysExternal, nameWords } from '../../src/jsx/leave-intent';
 
-/** The definition, spelled out: the name's words (camel case, acronyms, separators) and each pair of neighbours. */
-const WORDS = ['external', 'website', 'homepage', 'outbound', 'offsite', 'thirdparty', 'canonical', 'social', 'twitter', 'github', 'gitlab', 'linkedin', 'facebook', 'instagram', 'youtube', 'discord', 'mastodon', 'bluesky', 'tiktok', 'repo', 'repository'];
-function byDefinition(name: string): boolean {
-  const words = name
-    .replace(/([a-z0-9])([A-Z])/gu, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/gu, '$1 $2')
-    .split(/[^A-Za-z0-9]+/u)
-    .filter((word) => word !== '')
-    .map((word) => word.toLowerCase());
-  const pairs = words.slice(1).map((word, index) => `${words[index] ?? ''}${word}`);
-  return [...words, ...pairs].some((word) => WORDS.includes(word));
-}
+/** The definition: some word or pair of neighbouring words of the name is an "external" word (no prefilter). */
+const EXTERNAL_WORDS = ['external', 'website', 'homepage', 'outbound', 'offsite', 'thirdparty', 'canonical', 'social', 'twitter', 'github', 'gitlab', 'linkedin', 'facebook', 'instagram', 'youtube', 'discord', 'mastodon', 'bluesky', 'tiktok', 'repo', 'repository'];
+const byDefinition = (name: string): boolean => nameWords(name).some((word) => EXTERNAL_WORDS.includes(word));
 
 describe('nameSaysExternal', () => {
   it.each([
