@@ -119,8 +119,8 @@ function addBoundNames(id: TSESTree.BindingName, names: Set<string>): void {
  * `a` or `area`, then a props argument to hold its destination. Reads the
  * arguments' syntax only, so it runs before any name or scope check: a call
  * with fewer than two arguments (no props, so no `href`), or whose first
- * argument is a string other than `a`/`area` (in any case), an object, an array, a function
- * or a class (none of which evaluates to a tag name), cannot.
+ * argument is a string other than `a`/`area` (in any case), an object, an
+ * array, a function or a class (none of which evaluates to a tag name), cannot.
  */
 export function mayCreateLink(call: TSESTree.CallExpression): boolean {
   const args = call.arguments;

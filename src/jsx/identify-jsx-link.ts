@@ -24,11 +24,13 @@ export const ANCHOR_TAGS: ReadonlySet<string> = new Set(['a', 'area']);
  * template's `is`) makes an anchor. The DOM reads it in any ASCII case:
  * `document.createElement` lowercases it in an HTML document, and an HTML
  * parser does the same with server-rendered `<A>`. (A JSX element name is
- * another matter: `<A>` there is a component.)
+ * another matter: `<A>` there is a component.) `toLowerCase` is exact here: no
+ * character but `A`, `R` and `E` lowercases to the letters of `a` and `area`.
  */
 export function isAnchorTagName(text: string): boolean {
-  return text.length <= 4 && ANCHOR_TAGS.has(text.replace(/[A-Z]/g, (letter) => letter.toLowerCase()));
+  return text.length <= 4 && ANCHOR_TAGS.has(text.toLowerCase());
 }
+
 /** Where an anchor keeps its destination, HTML and SVG spellings included. */
 export const ANCHOR_HREF_PROPS: readonly string[] = ['href', 'xlinkHref', 'xlink:href'];
 

@@ -21,7 +21,7 @@ const EXTERNAL_REL_TOKENS: ReadonlySet<string> = new Set(['noopener', 'noreferre
  * Words in a value's name that say it holds another site's address:
  * `externalUrl`, `user.website`, `links.github`, `post.canonicalUrl`.
  */
-const EXTERNAL_NAME_WORDS: ReadonlySet<string> = new Set([
+export const EXTERNAL_NAME_WORDS: ReadonlySet<string> = new Set([
   'external',
   'website',
   'homepage',

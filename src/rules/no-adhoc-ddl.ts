@@ -233,8 +233,7 @@ export default createRule<Options, MessageIds>({
     }
 
     function checkSchemaApis(node: TSESTree.CallExpression | TSESTree.NewExpression): void {
-      if (!options.schemaApis) return;
-      if (silent === true) return;
+      if (!options.schemaApis || silent === true) return;
       const calls = findSchemaApiCalls(node, sourceCode);
       if (calls.length === 0 || isSilent()) return;
       for (const call of calls) {
@@ -279,8 +278,7 @@ export default createRule<Options, MessageIds>({
       Literal(node: TSESTree.Literal) {
         // Its own words first (its parent is one more node to load, and few strings pass); a prop, a module
         // specifier or a thrown string is never SQL (what checkAwayFromSink would decide).
-        if (typeof node.value !== 'string' || !mayContainDdl(node.value) || PROSE_PARENTS.has(node.parent.type)) return;
-        if (silent === true) return;
+        if (silent === true || typeof node.value !== 'string' || !mayContainDdl(node.value) || PROSE_PARENTS.has(node.parent.type)) return;
         checkAwayFromSink(node);
       },
       TemplateLiteral(node: TSESTree.TemplateLiteral) {

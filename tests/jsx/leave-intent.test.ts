@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { nameSaysExternal, nameWords } from '../../src/jsx/leave-intent';
+import { EXTERNAL_NAME_WORDS, nameSaysExternal, nameWords } from '../../src/jsx/leave-intent';
 
 /** The definition: some word or pair of neighbouring words of the name is an "external" word (no prefilter). */
-const EXTERNAL_WORDS = ['external', 'website', 'homepage', 'outbound', 'offsite', 'thirdparty', 'canonical', 'social', 'twitter', 'github', 'gitlab', 'linkedin', 'facebook', 'instagram', 'youtube', 'discord', 'mastodon', 'bluesky', 'tiktok', 'repo', 'repository'];
-const byDefinition = (name: string): boolean => nameWords(name).some((word) => EXTERNAL_WORDS.includes(word));
+const byDefinition = (name: string): boolean => nameWords(name).some((word) => EXTERNAL_NAME_WORDS.has(word));
 
 describe('nameSaysExternal', () => {
   it.each([
