@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '../util/ast';
-import { getImportOrigin, getStaticPropertyName, requiredModule, unwrapExpression } from '../static';
+import { AST_NODE_TYPES, findVariable } from '../util/ast';
+import { getImportOrigin, getStaticPropertyName, getVariableImportOrigin, unwrapExpression } from '../static';
 import { isAnchorTagName } from './identify-jsx-link';
 
 type Scope = TSESLint.Scope.Scope;
@@ -28,89 +28,59 @@ const FACTORY_NAMES: ReadonlySet<string> = new Set(
     .filter((name) => name !== 'default' && name !== '*'),
 );
 
-/** Per-file lookups of `isElementFactoryCall`, made once per file rather than a closure per call. */
-export interface FactoryLookup {
-  readonly sourceCode: { getScope(node: TSESTree.Node): Scope };
-  /** The file's factory imports (see `importedFactoryNames`), read on first use. */
-  importedFactoryNames(): ReadonlySet<string>;
+/** What `FactoryLookup` reads of a file's `SourceCode`. */
+export interface FactorySourceCode {
+  getScope(node: TSESTree.Node): Scope;
+  readonly scopeManager: TSESLint.Scope.ScopeManager | null;
 }
-
-const NO_NAMES: ReadonlySet<string> = new Set();
 
 /**
- * The local names a file binds to an element factory at its top level, read
- * once per file, on the first call that needs it:
- *
- * - ES imports of a factory (`import { jsx as _jsx } from "react/jsx-runtime"`,
- *   `import h from "hyperscript"`), from the import declarations (where every
- *   import is);
- * - constants taken from a whole factory module (`const e = React.createElement`,
- *   React's own pattern for code without JSX; `const { jsx: j } =
- *   require("react/jsx-runtime")`), from the top-level variable declarations.
- *
- * A superset: each call with such a callee is still resolved through scope
- * (`getImportOrigin`), which decides. Usually empty: hooks and the other
- * exports of `react` are not factories, so their calls are rejected with one
- * set lookup instead of a scope lookup each. A rename inside a function
- * (`function f() { const e = React.createElement; }`) is not read.
+ * The scope a file's top-level bindings live in: the module scope, CommonJS's
+ * wrapper function (`globalReturn`), or the global scope of a script.
  */
-export function importedFactoryNames(program: TSESTree.Program): ReadonlySet<string> {
-  let names: Set<string> | null = null;
-  // Local names of whole factory modules (`React`, `* as runtime`), for the declarations read next.
-  let modules: Set<string> | null = null;
-  for (const statement of program.body) {
-    if (statement.type !== AST_NODE_TYPES.ImportDeclaration) continue;
-    const exported = FACTORIES_BY_MODULE.get(statement.source.value);
-    if (!exported) continue;
-    for (const specifier of statement.specifiers) {
-      const imported =
-        specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier
-          ? 'default'
-          : specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier
-            ? '*'
-            : specifier.imported.type === AST_NODE_TYPES.Identifier
-              ? specifier.imported.name
-              : specifier.imported.value;
-      if (imported === 'default' || imported === '*') (modules ??= new Set()).add(specifier.local.name);
-      if (exported.includes(imported)) (names ??= new Set()).add(specifier.local.name);
-    }
-  }
-  // A second loop, not a list of the declarations met in the first: nothing is allocated for a file without factories.
-  for (const statement of program.body) {
-    const declaration =
-      statement.type === AST_NODE_TYPES.VariableDeclaration
-        ? statement
-        : statement.type === AST_NODE_TYPES.ExportNamedDeclaration && statement.declaration?.type === AST_NODE_TYPES.VariableDeclaration
-          ? statement.declaration
-          : null;
-    if (declaration === null) continue;
-    for (const declarator of declaration.declarations) {
-      if (declarator.init && takesFromFactoryModule(declarator.init, modules)) addBoundNames(declarator.id, (names ??= new Set()));
-    }
-  }
-  return names ?? NO_NAMES;
+function topScope(sourceCode: FactorySourceCode): Scope | null {
+  const global = sourceCode.scopeManager?.globalScope ?? null;
+  if (global === null) return null;
+  for (const child of global.childScopes) if (child.block === global.block) return child;
+  return global;
 }
 
-/** `React`, `React.createElement`, `require("react")`, `require("react").createElement`, with `modules` the whole-module imports. */
-function takesFromFactoryModule(init: TSESTree.Expression, modules: ReadonlySet<string> | null): boolean {
-  let node = unwrapExpression(init);
-  if (node.type === AST_NODE_TYPES.MemberExpression) node = unwrapExpression(node.object);
-  if (node.type === AST_NODE_TYPES.Identifier) return modules?.has(node.name) ?? false;
-  const required = requiredModule(node);
-  return required !== null && FACTORIES_BY_MODULE.has(required);
-}
+/**
+ * Per-file lookups of `isElementFactoryCall`: one object per file rather than
+ * a closure per call, with the answers kept per name.
+ */
+export class FactoryLookup {
+  private answers: Map<string, boolean> | null = null;
+  private top: Scope | null | undefined = undefined;
 
-/** `e` in `const e = …`, `make` and `j` in `const { createElement: make, jsx: j = x } = …`. */
-function addBoundNames(id: TSESTree.BindingName, names: Set<string>): void {
-  if (id.type === AST_NODE_TYPES.Identifier) {
-    names.add(id.name);
-    return;
-  }
-  if (id.type !== AST_NODE_TYPES.ObjectPattern) return;
-  for (const property of id.properties) {
-    if (property.type !== AST_NODE_TYPES.Property) continue;
-    const value = property.value.type === AST_NODE_TYPES.AssignmentPattern ? property.value.left : property.value;
-    if (value.type === AST_NODE_TYPES.Identifier) names.add(value.name);
+  constructor(readonly sourceCode: FactorySourceCode) {}
+
+  /**
+   * Whether the file's top-level binding of `name` is an element factory: an
+   * ES import of one (`import { jsx as _jsx } from "react/jsx-runtime"`,
+   * `import h from "hyperscript"`), TypeScript's `import h =
+   * require("hyperscript")`, or a constant taken from a whole factory module
+   * (`const e = React.createElement`, React's own pattern for code without JSX;
+   * `const { jsx: j } = require("react/jsx-runtime")`), as `getImportOrigin`
+   * reads them.
+   *
+   * Asked only for a callee that may create a link and is not itself named
+   * like a factory; answered once per name and file, from the module scope,
+   * without reading the rest of the file. A name bound by no top-level
+   * declaration (a global, or a rename inside a function, which is not
+   * followed) is no factory. The call is still resolved through its own scope
+   * afterwards, so a local function that shadows the name is not one either.
+   */
+  isTopLevelFactory(name: string): boolean {
+    let known = this.answers?.get(name);
+    if (known !== undefined) return known;
+    if (this.top === undefined) this.top = topScope(this.sourceCode);
+    // No scope analysis to read: the resolution of the call decides alone.
+    if (this.top === null) return true;
+    const variable = findVariable(this.top, name);
+    known = variable !== null && isFactory(getVariableImportOrigin(variable, this.top));
+    (this.answers ??= new Map()).set(name, known);
+    return known;
   }
 }
 
@@ -146,7 +116,7 @@ function isFactory(origin: { source: string; imported: string } | null): boolean
 
 /**
  * Whether `callee` is one of the element factories: checked by name first
- * (a factory's own name, or a name a factory import binds),
+ * (a factory's own name, or a name the file binds to a factory at its top level),
  * then through the binding it resolves to, so a local function called `h`
  * is not one.
  */
@@ -155,7 +125,7 @@ export function isElementFactoryCall(call: TSESTree.CallExpression, file: Factor
   if (call.arguments.length === 0) return false;
   const callee = unwrapExpression(call.callee);
   if (callee.type === AST_NODE_TYPES.Identifier) {
-    if (!FACTORY_NAMES.has(callee.name) && !file.importedFactoryNames().has(callee.name)) return false;
+    if (!FACTORY_NAMES.has(callee.name) && !file.isTopLevelFactory(callee.name)) return false;
     return isFactory(getImportOrigin(callee, file.sourceCode.getScope(call)));
   }
   if (callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.Identifier) {

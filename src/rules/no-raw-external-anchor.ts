@@ -3,7 +3,7 @@ import { AST_NODE_TYPES, findVariable } from '../util/ast';
 import { isSqlSourceCode } from '../languages/sql/source-code';
 import { createRule } from '../util/create-rule';
 import { isInsideDefinitionOf } from '../jsx/component-definition';
-import { type FactoryLookup, importedFactoryNames, isElementFactoryCall, mayCreateLink } from '../jsx/element-calls';
+import { FactoryLookup, isElementFactoryCall, mayCreateLink } from '../jsx/element-calls';
 import {
   ANCHOR_HREF_PROPS,
   createJsxLinkDetection,
@@ -212,11 +212,7 @@ export default createRule<Options, MessageIds>({
     // Older ESLint runs it on any language: a `.sql` file has no links.
     if (isSqlSourceCode(sourceCode)) return {};
     const { policy, detection, component, importSource, unknownMode, markdownLinks } = setupFor(options, context.settings);
-    let factoryNames: ReadonlySet<string> | undefined;
-    const factoryLookup: FactoryLookup = {
-      sourceCode,
-      importedFactoryNames: () => (factoryNames ??= importedFactoryNames(sourceCode.ast)),
-    };
+    const factoryLookup = new FactoryLookup(sourceCode);
     const ownFile = isComponentFile(context.filename, component);
 
     function suggestionFor(link: JsxLink, element: TSESTree.JSXOpeningElement, finding: LinkFinding): TSESLint.ReportSuggestionArray<MessageIds> {

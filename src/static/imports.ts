@@ -47,8 +47,12 @@ function patternKeyFor(pattern: TSESTree.ObjectPattern, binding: TSESTree.Identi
 function originOf(identifier: TSESTree.Identifier, scope: Scope, depth: number): ImportOrigin | null {
   if (depth > 4) return null;
   const variable = findVariable(scope, identifier);
-  const def = variable?.defs[0];
-  if (!variable || !def || variable.defs.length !== 1) return null;
+  return variable === null ? null : originOfVariable(variable, scope, depth);
+}
+
+function originOfVariable(variable: TSESLint.Scope.Variable, scope: Scope, depth: number): ImportOrigin | null {
+  const def = variable.defs[0];
+  if (!def || variable.defs.length !== 1) return null;
 
   if (def.type === DefinitionType.ImportBinding) {
     // `import pg = require("pg")`: TypeScript's CommonJS import, the whole module (`import y = N.x` names no module).
@@ -125,4 +129,13 @@ function originOf(identifier: TSESTree.Identifier, scope: Scope, depth: number):
  */
 export function getImportOrigin(identifier: TSESTree.Identifier, scope: Scope): ImportOrigin | null {
   return originOf(identifier, scope, 0);
+}
+
+/**
+ * `getImportOrigin` for a variable already found, such as one looked up by
+ * name in the module scope; `scope` is where names in its initialiser
+ * (`React` in `const e = React.createElement`) are resolved from.
+ */
+export function getVariableImportOrigin(variable: TSESLint.Scope.Variable, scope: Scope): ImportOrigin | null {
+  return originOfVariable(variable, scope, 0);
 }

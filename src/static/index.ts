@@ -2,5 +2,5 @@ export { unwrapExpression } from './unwrap';
 export { calleeName, getConstantInit, getStaticPropertyName, readConstObjectProperty, resolveConstant } from './resolve';
 export { concatAlternatives, evaluateString, isStringRawTag, staticStringText, textPartSourceIndex } from './string-parts';
 export type { HolePart, SourceSpan, StaticString, StringPart, TextPart } from './string-parts';
-export { getImportOrigin, requiredModule } from './imports';
+export { getImportOrigin, getVariableImportOrigin, requiredModule } from './imports';
 export type { ImportOrigin } from './imports';

@@ -1,40 +1,73 @@
-import { parse } from '@typescript-eslint/parser';
+import tsParser from '@typescript-eslint/parser';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
-import { importedFactoryNames, mayCreateLink } from '../../src/jsx/element-calls';
+import { FactoryLookup, mayCreateLink } from '../../src/jsx/element-calls';
 import { isAnchorTagValue } from '../../src/jsx/identify-jsx-link';
 import { AST_NODE_TYPES } from '../../src/util/ast';
 
-const namesIn = (code: string) => [...importedFactoryNames(parse(code, { sourceType: 'module', ecmaFeatures: { jsx: true } }))].sort();
+/** The names among `names` that `code`'s top level binds to an element factory, asked inside a real Linter (TypeScript parser). */
+function factoriesIn(code: string, names: readonly string[], sourceType: 'module' | 'script' | 'commonjs' = 'module'): string[] {
+  let found: string[] = [];
+  const messages = new Linter({ configType: 'flat' }).verify(
+    code,
+    [
+      {
+        files: ['**/*.ts'],
+        languageOptions: { parser: tsParser, sourceType },
+        plugins: {
+          probe: {
+            rules: {
+              factories: {
+                create: (context) => {
+                  const lookup = new FactoryLookup(context.sourceCode as unknown as TSESLint.SourceCode);
+                  found = names.filter((name) => lookup.isTopLevelFactory(name));
+                  // Asked twice: the answer kept for a name is the answer.
+                  expect(names.filter((name) => lookup.isTopLevelFactory(name))).toEqual(found);
+                  return {};
+                },
+              },
+            },
+          },
+        },
+        rules: { 'probe/factories': 'error' },
+      },
+    ],
+    { filename: 'x.ts' },
+  );
+  expect(messages).toEqual([]);
+  return found.sort();
+}
 
-describe('importedFactoryNames', () => {
-  it('binds the local names of factory imports, aliases included', () => {
-    expect(
-      namesIn(`import { jsx as _jsx, jsxs as _jsxs, Fragment } from "react/jsx-runtime";
+describe('FactoryLookup.isTopLevelFactory', () => {
+  it('knows the local names of factory imports, aliases included', () => {
+    const code = `import { jsx as _jsx, jsxs as _jsxs, Fragment } from "react/jsx-runtime";
 import { jsxDEV } from "react/jsx-dev-runtime";
 import { createElement as ce, useState } from "react";
 import { h as preactH } from "preact";
 import hh from "hyperscript";
 import * as hs from "hyperscript";
 import { default as hd } from "hyperscript";
-import { "h" as quoted } from "vue";`),
-    ).toEqual(['_jsx', '_jsxs', 'ce', 'hd', 'hh', 'hs', 'jsxDEV', 'preactH', 'quoted']);
+import { "h" as quoted } from "vue";
+import hq = require("hyperscript");`;
+    const names = ['_jsx', '_jsxs', 'Fragment', 'jsxDEV', 'ce', 'useState', 'preactH', 'hh', 'hs', 'hd', 'quoted', 'hq'];
+    expect(factoriesIn(code, names)).toEqual(['_jsx', '_jsxs', 'ce', 'hd', 'hh', 'hq', 'hs', 'jsxDEV', 'preactH', 'quoted']);
   });
 
-  it('leaves out the other exports of factory modules and every other module', () => {
-    // Hooks are imported from `react` in nearly every component: they must not reach the scope lookup.
-    expect(namesIn(`import React, { useState, forwardRef } from "react";
+  it('leaves out the other exports of factory modules, every other module, and globals', () => {
+    // Hooks are imported from \`react\` in nearly every component: they must not reach the scope lookup.
+    const code = `import React, { useState, forwardRef } from "react";
 import * as runtime from "react/jsx-runtime";
 import { h } from "./local-h";
 import { createElement } from "my-react";
+import Vue = require("vue");
 export { jsx } from "react/jsx-runtime";
-useState(0);`)).toEqual([]);
+useState(0);`;
+    expect(factoriesIn(code, ['React', 'useState', 'forwardRef', 'runtime', 'h', 'createElement', 'Vue', 'jsx', 'document', 'undeclared'])).toEqual([]);
   });
 
-  it('adds top-level constants taken from a whole factory module', () => {
-    expect(
-      namesIn(`import React from "react";
+  it('knows top-level constants taken from a whole factory module', () => {
+    const code = `import React from "react";
 import * as runtime from "react/jsx-runtime";
 import { default as P } from "preact";
 import { useState } from "react";
@@ -50,14 +83,25 @@ const s = useState;
 const fromUi = ui.createElement;
 const local = require("./react");
 const [first] = React;
-function f() { const inner = React.createElement; }`),
-    ).toEqual(['e', 'hs', 'j', 'js', 'mutable', 'pe', 'r', 'vh']);
+let reassigned = React.createElement;
+reassigned = ui.createElement;
+function f() { const inner = React.createElement; }`;
+    const names = ['e', 'j', 'js', 'pe', 'mutable', 'r', 'other', 'vh', 'hs', 's', 'fromUi', 'local', 'first', 'reassigned', 'inner', 'f'];
+    expect(factoriesIn(code, names)).toEqual(['e', 'hs', 'j', 'js', 'mutable', 'pe', 'r', 'vh']);
+  });
+
+  it('reads the top level of scripts and CommonJS modules too', () => {
+    const code = `const { createElement: make } = require("react");
+var h2 = require("hyperscript");
+function f() { var inner = require("hyperscript"); }`;
+    for (const sourceType of ['script', 'commonjs'] as const) {
+      expect(factoriesIn(code, ['make', 'h2', 'inner', 'f'], sourceType), sourceType).toEqual(['h2', 'make']);
+    }
   });
 
   it('reads only the top level, where imports bind', () => {
-    expect(namesIn(`declare module "x" { import { jsx as inner } from "react/jsx-runtime"; }`)).toEqual([]);
+    expect(factoriesIn(`declare module "x" { import { jsx as inner } from "react/jsx-runtime"; }`, ['inner'])).toEqual([]);
   });
-
 });
 
 /** Each call of `code` (in source order): its text, its argument count, `mayCreateLink`, and whether its first argument evaluates to `a`/`area` through scope. */

@@ -1198,6 +1198,16 @@ React.createElement("a", { href: "https://evil.com" });`,
       ],
     },
     {
+      // The local name is no factory's own name, so only the file's binding tells.
+      name: "hyperscript renamed through TypeScript's import = require",
+      code: `import make = require("hyperscript");
+make("a", { href: "https://evil.com" });`,
+      output: null,
+      errors: [
+        { messageId: 'externalHref', data: { href: "https://evil.com", resolved: "https://evil.com/", component: "SafeLink" }, line: 2, column: 19, endLine: 2, endColumn: 37, suggestions: [] },
+      ],
+    },
+    {
       name: "preact h",
       code: `import { h } from "preact";
 h("area", { href: "https://evil.com" });`,
