@@ -7,7 +7,16 @@ import nextPlugin from '@next/eslint-plugin-next';
 import jsxA11yPlugin from 'eslint-plugin-jsx-a11y';
 import sqlPlugin from 'eslint-plugin-sql';
 import { ensureCorpus } from './corpus/index.mjs';
-import { cloneWarmUpRule, createFloorRule, createFolderGateRule, createQuietRule, createSetupRule, learnSelectors } from './floor.mjs';
+import {
+  cloneWarmUpRule,
+  createDdlReadsRule,
+  createFloorRule,
+  createFolderGateRule,
+  createLinkReadsRule,
+  createQuietRule,
+  createSetupRule,
+  learnSelectors,
+} from './floor.mjs';
 import { buildConfig, createLinter, listFiles, robustnessPass, timedRound } from './lint.mjs';
 import { createParseCache } from './parse-cache.mjs';
 import { renderReport, writeBenchmarksDoc } from './report.mjs';
@@ -209,11 +218,14 @@ async function measureTarget(target, { plugin, namespace, ourRules, quiet, sampl
       selectors,
       topic: known?.topic ?? 'other',
       peers: known?.peers ?? [],
+      reads: known?.reads ?? null,
       targets: { floor: known?.targets?.floor ?? FLOOR_TARGET, peers: known?.targets?.peers ?? {} },
     });
   }
 
   const peerIds = [...new Set(subjects.flatMap((subject) => subject.peers))];
+  // The least a rule of each kind reads (see createLinkReadsRule), each in a pass of its own like a peer.
+  const readsIds = subjects.map((subject) => subject.reads).filter((id) => id !== null);
   // Order matters: ESLint creates rules in config order, so each real rule's
   // create() runs before its set-up probe and pays any per-file warm-up itself.
   const allRuleIds = [
@@ -225,7 +237,14 @@ async function measureTarget(target, { plugin, namespace, ourRules, quiet, sampl
     floor: { rules: floorRules },
     setup: { rules: setupRules },
     quiet: { rules: quietRules },
-    bench: { rules: { 'clone-warm-up': cloneWarmUpRule, [GATE_RULE.split('/')[1]]: createFolderGateRule() } },
+    bench: {
+      rules: {
+        'clone-warm-up': cloneWarmUpRule,
+        [GATE_RULE.split('/')[1]]: createFolderGateRule(),
+        'link-reads': createLinkReadsRule(),
+        'ddl-reads': createDdlReadsRule(),
+      },
+    },
     ...PEER_PLUGINS,
   };
   const makeConfig = (disabled = new Set()) =>
@@ -253,6 +272,7 @@ async function measureTarget(target, { plugin, namespace, ourRules, quiet, sampl
     ...subjects.map((subject) => [subject.id, subject.floorId, subject.setupId]),
     ...(quiet ? subjects.map((subject) => [subject.quietId]) : []),
     ...peerIds.map((id) => [id]),
+    ...readsIds.map((id) => [id]),
     [GATE_RULE],
   ];
   const timedRuleIds = passGroups.flat();

@@ -126,6 +126,75 @@ export function createFolderGateRule() {
   };
 }
 
+/**
+ * The least a link rule reads, judging nothing: the name of every JSX
+ * element; for \`<a>\`/\`<area>\` and for capitalised elements (components such
+ * as a router's \`<Link>\`) the names of its attributes, and for an \`href\`
+ * written as a string a test for a scheme or \`//\`; for every call the count
+ * of its arguments and the kind of its first one (what \`createElement("a",
+ * props)\` would need). No scope lookup, no evaluation of an expression, no
+ * URL parsing, no report. Timed in its own pass: the part of a link rule's
+ * time that only reading the nodes it must look at costs, whoever writes it.
+ */
+export function createLinkReadsRule() {
+  const external = /^\s*(?:[a-z][a-z\d+.-]*:|\/\/)/iu;
+  const visitor = Object.freeze({
+    JSXOpeningElement(element) {
+      const name = element.name;
+      if (name.type === 'JSXNamespacedName') return;
+      if (name.type === 'JSXIdentifier') {
+        const first = name.name.charCodeAt(0);
+        if (first >= 97 && first <= 122 && name.name !== 'a' && name.name !== 'area') return;
+      }
+      for (const attribute of element.attributes) {
+        if (attribute.type !== 'JSXAttribute') {
+          sink = (sink + 1) | 0;
+          continue;
+        }
+        if (attribute.name.type !== 'JSXIdentifier' || attribute.name.name !== 'href') continue;
+        const value = attribute.value;
+        if (value !== null && value.type === 'Literal' && typeof value.value === 'string' && external.test(value.value)) sink = (sink + 1) | 0;
+      }
+    },
+    CallExpression(call) {
+      const args = call.arguments;
+      if (args.length >= 2) sink = (sink + args[0].type.length) | 0;
+    },
+  });
+  return {
+    meta: { type: 'problem', docs: { description: 'The least a link rule reads.' }, schema: [] },
+    create: () => visitor,
+  };
+}
+
+/**
+ * The least a rule against ad-hoc DDL reads, judging nothing: every string
+ * (literals, the parts of template literals) tested for a DDL verb, and the
+ * name of every call's method (where a schema API such as
+ * \`knex.schema.createTable\` shows). No scope lookup, no lexing, no report.
+ * Timed in its own pass, like \`createLinkReadsRule\`.
+ */
+export function createDdlReadsRule() {
+  const verb = /\b(?:create|alter|drop|truncate|rename|comment|grant|revoke|select|reassign|security|import)\b/iu;
+  const schemaMethods = new Set(['createTable', 'alterTable', 'dropTable', 'createIndex', 'addColumn', 'removeColumn', 'raw', 'query', 'execute']);
+  const visitor = Object.freeze({
+    Literal(node) {
+      if (typeof node.value === 'string' && verb.test(node.value)) sink = (sink + 1) | 0;
+    },
+    TemplateLiteral(node) {
+      for (const quasi of node.quasis) if (verb.test(quasi.value.raw)) sink = (sink + 1) | 0;
+    },
+    CallExpression(call) {
+      const callee = call.callee;
+      if (callee.type === 'MemberExpression' && callee.property.type === 'Identifier' && schemaMethods.has(callee.property.name)) sink = (sink + 1) | 0;
+    },
+  });
+  return {
+    meta: { type: 'problem', docs: { description: 'The least a rule against ad-hoc DDL reads.' }, schema: [] },
+    create: () => visitor,
+  };
+}
+
 let sink = 0;
 function readContext(context) {
   const values = [

@@ -142,6 +142,32 @@ function peersTable(target) {
   return lines;
 }
 
+/**
+ * The least a rule of the link or DDL kind reads (bench/lib/floor.mjs), next
+ * to the rule: what reading the nodes alone costs over the floor, and what
+ * judging the candidates costs over that.
+ */
+function readsTable(target) {
+  const { perRule } = target.single;
+  const subjects = target.subjects.filter((subject) => subject.reads && perRule[subject.reads]);
+  if (subjects.length === 0) return [];
+  const lines = [
+    '| rule | the least its kind reads | its ms | × the rule\'s floor | the rule ÷ it |',
+    '| --- | --- | ---: | ---: | ---: |',
+  ];
+  for (const subject of subjects) {
+    const reads = perRule[subject.reads];
+    lines.push(
+      `| \`${subject.id}\` | \`${subject.reads}\` | ${ms(reads.median)} | ${ratio(reads.median / perRule[subject.floorId].median)} | ${ratio(perRule[subject.id].median / reads.median)} |`,
+    );
+  }
+  lines.push(
+    '',
+    'Each in a pass of its own. `bench/link-reads` reads what any link rule must: every JSX element\'s name, the attribute names of `<a>`, `<area>` and capitalised elements (and tests a string `href` for a scheme), every call\'s argument count and first argument\'s kind. `bench/ddl-reads` tests every string and template part for a DDL verb and reads every call\'s method name. Neither looks up a scope, evaluates an expression, parses a URL, lexes SQL or reports: the first ratio is what reading the nodes costs over the empty floor, the second what judging the candidates (and reporting) costs over the reading.',
+  );
+  return lines;
+}
+
 function scalingTable(target) {
   const lines = [
     `Median of ${target.options.scaleRounds} round(s) on the corpus linted twice (the same files under \`a/\` and \`b/\`, ${thousands(target.doubled.files)} files) against the single corpus.`,
@@ -207,6 +233,8 @@ function targetSection(target) {
     ...peersTable(target),
     '',
   ];
+  const reads = readsTable(target);
+  if (reads.length > 0) lines.push(...reads, '');
   const where = activeTable(target);
   if (where.length > 0) lines.push('#### Rules that act on some files only', '', ...where, '');
   if (target.doubled) lines.push('#### Scaling', '', ...scalingTable(target), '');

@@ -11,11 +11,14 @@ export const KNOWN_SUBJECTS = {
     topic: 'links',
     peers: ['react/jsx-no-target-blank', '@next/next/no-html-link-for-pages', 'jsx-a11y/anchor-is-valid'],
     targets: { floor: FLOOR_TARGET, peers: { 'react/jsx-no-target-blank': 0.5 } },
+    // The least a link rule reads (bench/lib/floor.mjs, createLinkReadsRule), timed in its own pass.
+    reads: 'bench/link-reads',
   },
   'no-adhoc-ddl': {
     topic: 'SQL',
     peers: ['sql/no-unsafe-query'],
     targets: { floor: FLOOR_TARGET, peers: { 'sql/no-unsafe-query': 1.0 } },
+    reads: 'bench/ddl-reads',
   },
 };
 
