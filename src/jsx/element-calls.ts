@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, findVariable } from '../util/ast';
+import { AST_NODE_TYPES, findVariable, topLevelScope } from '../util/ast';
 import { getImportOrigin, getStaticPropertyName, getVariableImportOrigin, unwrapExpression } from '../static';
 import { isAnchorTagName } from './identify-jsx-link';
 
@@ -35,17 +35,6 @@ export interface FactorySourceCode {
 }
 
 /**
- * The scope a file's top-level bindings live in: the module scope, CommonJS's
- * wrapper function (`globalReturn`), or the global scope of a script.
- */
-function topScope(sourceCode: FactorySourceCode): Scope | null {
-  const global = sourceCode.scopeManager?.globalScope ?? null;
-  if (global === null) return null;
-  for (const child of global.childScopes) if (child.block === global.block) return child;
-  return global;
-}
-
-/**
  * Per-file lookups of `isElementFactoryCall`: one object per file rather than
  * a closure per call, with the answers kept per name.
  */
@@ -74,7 +63,7 @@ export class FactoryLookup {
   isTopLevelFactory(name: string): boolean {
     let known = this.answers?.get(name);
     if (known !== undefined) return known;
-    if (this.top === undefined) this.top = topScope(this.sourceCode);
+    if (this.top === undefined) this.top = topLevelScope(this.sourceCode.scopeManager);
     // No scope analysis to read: the resolution of the call decides alone.
     if (this.top === null) return true;
     const variable = findVariable(this.top, name);

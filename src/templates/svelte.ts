@@ -6,7 +6,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { TSESLint } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, ScopeType, findVariable } from '../util/ast';
+import { AST_NODE_TYPES, findVariable, topLevelScope } from '../util/ast';
 import { getConstantInit, getImportOrigin } from '../static';
 import { checkTemplateElement, type ImportPlan, type TemplateRuleContext } from './check';
 import { importStatement } from './fix';
@@ -179,7 +179,7 @@ function planSvelteImport(rule: TemplateRuleContext, moduleScope: Scope | null):
 export function svelteTemplateListeners(rule: TemplateRuleContext): RuleListener | null {
   if (!isSvelteFile(rule.sourceCode)) return null;
   const { scopeManager } = rule.sourceCode;
-  const moduleScope = scopeManager?.globalScope?.childScopes.find((scope) => scope.type === ScopeType.module) ?? scopeManager?.globalScope ?? null;
+  const moduleScope = topLevelScope(scopeManager);
   const host: TemplateHost = {
     componentName: (tag) => tag,
     originOf(name) {

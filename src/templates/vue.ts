@@ -6,7 +6,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { TSESLint } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, ScopeType, findVariable } from '../util/ast';
+import { AST_NODE_TYPES, findVariable, topLevelScope } from '../util/ast';
 import { getConstantInit, getImportOrigin } from '../static';
 import { checkTemplateElement, type ImportPlan, type TemplateRuleContext } from './check';
 import { importStatement } from './fix';
@@ -210,7 +210,7 @@ export function withVueTemplate(rule: TemplateRuleContext, scriptListeners: Rule
   const services = vueServices(rule.sourceCode);
   if (!services) return null;
   const { scopeManager } = rule.sourceCode;
-  const moduleScope = scopeManager?.globalScope?.childScopes.find((scope) => scope.type === ScopeType.module) ?? scopeManager?.globalScope ?? null;
+  const moduleScope = topLevelScope(scopeManager);
   // Only `<script setup>` exposes its top-level bindings to the template; with the
   // Options API, a template name means a component property, unknown here.
   const hasSetup = scriptBlocks(services).some((script) => hasAttribute(script, 'setup'));

@@ -14,3 +14,16 @@ export const DefinitionType: typeof TSESLint.Scope.DefinitionType = TSESLint.Sco
 export const ScopeType: typeof TSESLint.Scope.ScopeType = TSESLint.Scope.ScopeType;
 export const findVariable: typeof ASTUtils.findVariable = ASTUtils.findVariable;
 export const getStaticValue: typeof ASTUtils.getStaticValue = ASTUtils.getStaticValue;
+
+/**
+ * The scope a file's top-level bindings live in: the module scope (of a
+ * module, or of a Vue or Svelte component's script), CommonJS's wrapper
+ * function (\`globalReturn\`), else the global scope of a script. Null without
+ * a scope analysis.
+ */
+export function topLevelScope(scopeManager: TSESLint.Scope.ScopeManager | null | undefined): TSESLint.Scope.Scope | null {
+  const global = scopeManager?.globalScope ?? null;
+  if (global === null) return null;
+  for (const child of global.childScopes) if (child.type === ScopeType.module || child.block === global.block) return child;
+  return global;
+}
