@@ -56,8 +56,9 @@ export class FactoryLookup {
    * Asked only for a callee that may create a link and is not itself named
    * like a factory; answered once per name and file, from the module scope,
    * without reading the rest of the file. A name bound by no top-level
-   * declaration (a global, or a rename inside a function, which is not
-   * followed) is no factory. The call is still resolved through its own scope
+   * declaration (a global, or a rename inside a function) is no factory here;
+   * a call that writes its tag as `a`/`area` is resolved all the same
+   * (`namesAnchorTag`). The call is still resolved through its own scope
    * afterwards, so a local function that shadows the name is not one either.
    */
   isTopLevelFactory(name: string): boolean {
@@ -99,22 +100,35 @@ export function mayCreateLink(call: TSESTree.CallExpression): boolean {
   }
 }
 
+/**
+ * A first argument that spells `a` or `area` (`"a"`, `` `AREA` ``): calls like
+ * that are rare, and worth resolving whatever the callee is named, so that a
+ * factory renamed inside a function (`const e = React.createElement; e("a",
+ * props)`) is followed too.
+ */
+function namesAnchorTag(type: TSESTree.CallExpressionArgument | undefined): boolean {
+  if (type?.type === AST_NODE_TYPES.Literal) return typeof type.value === 'string' && isAnchorTagName(type.value);
+  if (type?.type !== AST_NODE_TYPES.TemplateLiteral || type.expressions.length > 0) return false;
+  const text = type.quasis[0]?.value.cooked;
+  return typeof text === 'string' && isAnchorTagName(text);
+}
+
 function isFactory(origin: { source: string; imported: string } | null): boolean {
   return origin !== null && (FACTORIES_BY_MODULE.get(origin.source)?.includes(origin.imported) ?? false);
 }
 
 /**
  * Whether `callee` is one of the element factories: checked by name first
- * (a factory's own name, or a name the file binds to a factory at its top level),
- * then through the binding it resolves to, so a local function called `h`
- * is not one.
+ * (a factory's own name, or a name the file binds to a factory at its top
+ * level), unless the tag is written as `a`/`area` at the call, then through
+ * the binding it resolves to, so a local function called `h` is not one.
  */
 export function isElementFactoryCall(call: TSESTree.CallExpression, file: FactoryLookup): boolean {
   // A factory call names its element type first; most calls are rejected by name below, with no scope work.
   if (call.arguments.length === 0) return false;
   const callee = unwrapExpression(call.callee);
   if (callee.type === AST_NODE_TYPES.Identifier) {
-    if (!FACTORY_NAMES.has(callee.name) && !file.isTopLevelFactory(callee.name)) return false;
+    if (!FACTORY_NAMES.has(callee.name) && !namesAnchorTag(call.arguments[0]) && !file.isTopLevelFactory(callee.name)) return false;
     return isFactory(getImportOrigin(callee, file.sourceCode.getScope(call)));
   }
   if (callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.Identifier) {

@@ -115,6 +115,18 @@ m("a", { href: "https://evil.com" });
 make("a", { href: "https://evil.com" });`,
     },
     {
+      // A string tag makes any callee worth resolving; what it resolves to decides.
+      name: "local functions called with a string tag",
+      code: `import { ui } from "./ui";
+function render(h: (tag: string, props: object) => unknown) {
+  const e = (tag: string, props: object) => [tag, props];
+  const make = ui.createElement;
+  h("a", { href: "https://evil.com" });
+  e("a", { href: "https://evil.com" });
+  make("A", { href: "https://evil.com" });
+}`,
+    },
+    {
       name: "tag variable that is not an anchor",
       code: `const Tag = "button";
 <Tag href="https://evil.com" />;`,
@@ -1195,6 +1207,21 @@ React.createElement("a", { href: "https://evil.com" });`,
       output: null,
       errors: [
         { messageId: 'externalHref', data: { href: "https://evil.com", resolved: "https://evil.com/", component: "SafeLink" }, line: 2, column: 34, endLine: 2, endColumn: 52, suggestions: [] },
+      ],
+    },
+    {
+      name: "factories renamed inside a function, called with a string tag",
+      code: `import React from "react";
+function Page() {
+  const e = React.createElement;
+  const { jsx: j } = require("react/jsx-runtime");
+  e("a", { href: "https://evil.com" });
+  return j(\`AREA\`, { href: "https://evil.com" });
+}`,
+      output: null,
+      errors: [
+        { messageId: 'externalHref', data: { href: "https://evil.com", resolved: "https://evil.com/", component: "SafeLink" }, line: 5, column: 18, endLine: 5, endColumn: 36, suggestions: [] },
+        { messageId: 'externalHref', data: { href: "https://evil.com", resolved: "https://evil.com/", component: "SafeLink" }, line: 6, column: 28, endLine: 6, endColumn: 46, suggestions: [] },
       ],
     },
     {
