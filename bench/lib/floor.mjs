@@ -128,11 +128,11 @@ export function createFolderGateRule() {
 
 /**
  * The least a link rule reads, judging nothing: the name of every JSX
- * element; for \`<a>\`/\`<area>\` and for capitalised elements (components such
- * as a router's \`<Link>\`) the names of its attributes, and for an \`href\`
- * written as a string a test for a scheme or \`//\`; for every call the count
- * of its arguments and the kind of its first one (what \`createElement("a",
- * props)\` would need). No scope lookup, no evaluation of an expression, no
+ * element; for `<a>`/`<area>` and for capitalised elements (components such
+ * as a router's `<Link>`) the names of its attributes, and for an `href`
+ * written as a string a test for a scheme or `//`; for every call the count
+ * of its arguments and the kind of its first one (what `createElement("a",
+ * props)` would need). No scope lookup, no evaluation of an expression, no
  * URL parsing, no report. Timed in its own pass: the part of a link rule's
  * time that only reading the nodes it must look at costs, whoever writes it.
  */
@@ -171,8 +171,8 @@ export function createLinkReadsRule() {
  * The least a rule against ad-hoc DDL reads, judging nothing: every string
  * (literals, the parts of template literals) tested for a DDL verb, and the
  * name of every call's method (where a schema API such as
- * \`knex.schema.createTable\` shows). No scope lookup, no lexing, no report.
- * Timed in its own pass, like \`createLinkReadsRule\`.
+ * `knex.schema.createTable` shows). No scope lookup, no lexing, no report.
+ * Timed in its own pass, like `createLinkReadsRule`.
  */
 export function createDdlReadsRule() {
   const verb = /\b(?:create|alter|drop|truncate|rename|comment|grant|revoke|select|reassign|security|import)\b/iu;

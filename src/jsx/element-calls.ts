@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, findVariable, topLevelScope } from '../util/ast';
-import { getImportOrigin, getStaticPropertyName, getVariableImportOrigin, unwrapExpression } from '../static';
+import { getImportOrigin, getStaticPropertyName, getVariableImportOrigin, unwrapExpression, writtenStringText } from '../static';
 import { isAnchorTagName } from './identify-jsx-link';
 
 type Scope = TSESLint.Scope.Scope;
@@ -88,7 +88,7 @@ export function mayCreateLink(call: TSESTree.CallExpression): boolean {
   const type = args[0] as TSESTree.CallExpressionArgument;
   switch (type.type) {
     case AST_NODE_TYPES.Literal:
-      return typeof type.value === 'string' && isAnchorTagName(type.value);
+      return namesAnchorTag(type);
     case AST_NODE_TYPES.ObjectExpression:
     case AST_NODE_TYPES.ArrayExpression:
     case AST_NODE_TYPES.ArrowFunctionExpression:
@@ -107,10 +107,8 @@ export function mayCreateLink(call: TSESTree.CallExpression): boolean {
  * props)`) is followed too.
  */
 function namesAnchorTag(type: TSESTree.CallExpressionArgument | undefined): boolean {
-  if (type?.type === AST_NODE_TYPES.Literal) return typeof type.value === 'string' && isAnchorTagName(type.value);
-  if (type?.type !== AST_NODE_TYPES.TemplateLiteral || type.expressions.length > 0) return false;
-  const text = type.quasis[0]?.value.cooked;
-  return typeof text === 'string' && isAnchorTagName(text);
+  const text = writtenStringText(type);
+  return text !== null && isAnchorTagName(text);
 }
 
 function isFactory(origin: { source: string; imported: string } | null): boolean {

@@ -2,6 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../util/ast';
 import { addAstroImport, isAstroFile } from '../templates/astro';
 import { findJsxAttribute } from './names';
+import { writtenStringText } from '../static';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type Fixer = TSESLint.RuleFixer;
@@ -21,9 +22,7 @@ function removeAttribute(fixer: Fixer, sourceCode: SourceCode, attribute: TSESTr
 function relText(value: TSESTree.JSXAttribute['value']): string | null {
   let node: TSESTree.Node | null = value;
   if (node?.type === AST_NODE_TYPES.JSXExpressionContainer) node = node.expression;
-  if (node?.type === AST_NODE_TYPES.Literal && typeof node.value === 'string') return node.value;
-  if (node?.type === AST_NODE_TYPES.TemplateLiteral && node.expressions.length === 0) return node.quasis[0]?.value.cooked ?? null;
-  return null;
+  return writtenStringText(node);
 }
 
 function fixRel(fixer: Fixer, sourceCode: SourceCode, rel: TSESTree.JSXAttribute): Fix | null {

@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../util/ast';
-import { calleeName, evaluateString, isStringRawTag } from '../static';
+import { calleeName, evaluateString, isStringRawTag, writtenStringText } from '../static';
 import { analyzeSql, mayHoldCodeCasedDdl } from '../sql/analyze';
 import { DDL_KINDS } from '../sql/keywords';
 import { describeMigrationFolder } from '../sql/migration-folder';
@@ -223,9 +223,8 @@ export default createRule<Options, MessageIds>({
       // A string on its own (most UI text with a DDL word: "Create link") is all `check` would read:
       // when none of its statements would be reported, skip the context and scope work.
       if (root === piece && tagged === null) {
-        const text =
-          piece.type === AST_NODE_TYPES.Literal ? (piece.value as string) : piece.type === AST_NODE_TYPES.TemplateLiteral && piece.expressions.length === 0 ? piece.quasis[0]?.value.cooked : undefined;
-        if (typeof text === 'string' && !wouldReportText(text)) return;
+        const text = writtenStringText(piece);
+        if (text !== null && !wouldReportText(text)) return;
       }
       if (isNonSqlContext(tagged ?? root) || isDecoratorArgument(tagged ?? root) || isAssertionArgument(tagged ?? root) || isOnlyUsedOutsideSql(tagged ?? root, sourceCode)) return;
       // `String.raw` keeps backslashes: read the tagged expression, not the cooked template.

@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { TSESLint } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, DefinitionType, findVariable } from '../util/ast';
-import { getStaticPropertyName } from './resolve';
+import { getStaticPropertyName, writtenStringText } from './resolve';
 import { unwrapExpression } from './unwrap';
 
 type Scope = TSESLint.Scope.Scope;
@@ -24,11 +24,7 @@ export function requiredModule(node: TSESTree.Node | null | undefined): string |
     call.callee.name === 'require' &&
     call.arguments.length === 1
   ) {
-    const argument = call.arguments[0];
-    if (argument?.type === AST_NODE_TYPES.Literal && typeof argument.value === 'string') return argument.value;
-    if (argument?.type === AST_NODE_TYPES.TemplateLiteral && argument.expressions.length === 0) {
-      return argument.quasis[0]?.value.cooked ?? null;
-    }
+    return writtenStringText(call.arguments[0]);
   }
   return null;
 }

@@ -1,5 +1,5 @@
 export { unwrapExpression } from './unwrap';
-export { calleeName, getConstantInit, getStaticPropertyName, readConstObjectProperty, resolveConstant } from './resolve';
+export { calleeName, getConstantInit, getStaticPropertyName, readConstObjectProperty, resolveConstant, writtenStringText } from './resolve';
 export { concatAlternatives, evaluateString, isStringRawTag, staticStringText, textPartSourceIndex } from './string-parts';
 export type { HolePart, SourceSpan, StaticString, StringPart, TextPart } from './string-parts';
 export { getImportOrigin, getVariableImportOrigin, requiredModule } from './imports';

@@ -139,3 +139,10 @@ function isEmptySpread(node: TSESTree.Node): boolean {
   if (value.type === AST_NODE_TYPES.Identifier) return value.name === 'undefined';
   return value.type === AST_NODE_TYPES.Literal && !('regex' in value) && !value.value;
 }
+
+/** The text of a string written as one: `"x"`, `'x'` or a template without holes (`` `x` ``); else null. */
+export function writtenStringText(node: TSESTree.Node | null | undefined): string | null {
+  if (node?.type === AST_NODE_TYPES.Literal) return typeof node.value === 'string' ? node.value : null;
+  if (node?.type === AST_NODE_TYPES.TemplateLiteral && node.expressions.length === 0) return node.quasis[0]?.value.cooked ?? null;
+  return null;
+}

@@ -7,7 +7,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { TSESLint } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, findVariable, topLevelScope } from '../util/ast';
-import { getConstantInit, getImportOrigin } from '../static';
+import { getConstantInit, getVariableImportOrigin } from '../static';
 import { checkTemplateElement, type ImportPlan, type TemplateRuleContext } from './check';
 import { importStatement } from './fix';
 import { isCandidateTag, type TemplateHost } from './identify';
@@ -184,9 +184,8 @@ export function svelteTemplateListeners(rule: TemplateRuleContext): RuleListener
     componentName: (tag) => tag,
     originOf(name) {
       const variable = moduleScope?.set.get(name.split('.')[0] ?? name);
-      if (!variable) return undefined;
-      const identifier = variable.defs[0]?.name;
-      return identifier?.type === AST_NODE_TYPES.Identifier && moduleScope ? getImportOrigin(identifier, moduleScope) : null;
+      if (!variable || !moduleScope) return undefined;
+      return getVariableImportOrigin(variable, moduleScope);
     },
     builtinLinks: [],
   };

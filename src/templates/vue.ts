@@ -7,7 +7,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { TSESLint } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, findVariable, topLevelScope } from '../util/ast';
-import { getConstantInit, getImportOrigin } from '../static';
+import { getConstantInit, getImportOrigin, getVariableImportOrigin } from '../static';
 import { checkTemplateElement, type ImportPlan, type TemplateRuleContext } from './check';
 import { importStatement } from './fix';
 import { isCandidateTag, type TemplateHost } from './identify';
@@ -219,9 +219,8 @@ export function withVueTemplate(rule: TemplateRuleContext, scriptListeners: Rule
     componentName: pascalCase,
     originOf(name) {
       const variable = moduleScope?.set.get(name);
-      if (!variable) return undefined;
-      const identifier = variable.defs[0]?.name;
-      return identifier?.type === AST_NODE_TYPES.Identifier && moduleScope ? getImportOrigin(identifier, moduleScope) : null;
+      if (!variable || !moduleScope) return undefined;
+      return getVariableImportOrigin(variable, moduleScope);
     },
     builtinLinks: VUE_LINKS,
   };

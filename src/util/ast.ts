@@ -18,7 +18,7 @@ export const getStaticValue: typeof ASTUtils.getStaticValue = ASTUtils.getStatic
 /**
  * The scope a file's top-level bindings live in: the module scope (of a
  * module, or of a Vue or Svelte component's script), CommonJS's wrapper
- * function (\`globalReturn\`), else the global scope of a script. Null without
+ * function (`globalReturn`), else the global scope of a script. Null without
  * a scope analysis.
  */
 export function topLevelScope(scopeManager: TSESLint.Scope.ScopeManager | null | undefined): TSESLint.Scope.Scope | null {
