@@ -93,6 +93,11 @@ function readIndexStatement(statement: SqlStatement, joined: JoinedString, token
 /** What an index statement is, whichever host its text comes from (a JS string or a `.sql` file). */
 export type SqlIndexFacts = Omit<SqlIndexStatement, 'multiStatement' | 'nested' | 'order'>;
 
+/** The statement is one `readIndexFacts` reads: `CREATE INDEX`, `DROP INDEX` or `REINDEX`. Ask it before building anything per statement. */
+export function isIndexStatement(statement: SqlStatement): boolean {
+  return (statement.ddl && (statement.kind === 'CREATE INDEX' || statement.kind === 'DROP INDEX')) || statement.kind === 'REINDEX';
+}
+
 /**
  * Reads a `CREATE INDEX`, `DROP INDEX` or `REINDEX` from its facts and its own
  * tokens (offsets into `text`); `sourceIndex` maps a text offset to the linted
@@ -104,38 +109,43 @@ export function readIndexFacts(
   own: readonly Token[],
   sourceIndex: (offset: number) => number | null,
 ): SqlIndexFacts | null {
-  const common = { only: statement.flags.only, lowerCase: statement.keywordCase === 'lower' };
+  if (!isIndexStatement(statement)) return null;
+  // Every fact is built field by field in one order (no spread of shared fields): one object shape, no generic copy.
+  const only = statement.flags.only;
+  const lowerCase = statement.keywordCase === 'lower';
   if (statement.ddl && statement.kind === 'CREATE INDEX') {
     const concurrently = statement.flags.concurrently;
     const unique = statement.flags.unique ? 'UNIQUE ' : '';
     const target = statement.name ?? `ON ${statement.table ?? '…'}`;
     return {
-      ...common,
       kind: 'create',
       concurrently,
+      only,
       table: statement.table === null ? null : normalizeTableName(statement.table),
       indexName: statement.name === null ? null : normalizeTableName(statement.name),
       label: clip(`CREATE ${unique}INDEX${concurrently ? ' CONCURRENTLY' : ''} ${target}`),
       concurrentForm: `CREATE ${unique}INDEX CONCURRENTLY`,
       span: headSpan(text, sourceIndex, statement.start, statement.headEnd),
       insertAt: statement.nested ? null : insertionAfter(sourceIndex, own.find((token) => isWord(token, 'INDEX'))),
+      lowerCase,
     };
   }
   if (statement.ddl && statement.kind === 'DROP INDEX') {
     const concurrently = statement.flags.concurrently;
     return {
-      ...common,
       kind: 'drop',
       concurrently,
+      only,
       table: null,
       indexName: statement.name === null ? null : normalizeTableName(statement.name),
       label: clip(`DROP INDEX${concurrently ? ' CONCURRENTLY' : ''} ${statement.name ?? '…'}`),
       concurrentForm: 'DROP INDEX CONCURRENTLY',
       span: headSpan(text, sourceIndex, statement.start, statement.headEnd),
       insertAt: statement.nested ? null : insertionAfter(sourceIndex, own.find((token) => isWord(token, 'INDEX'))),
+      lowerCase,
     };
   }
-  if (statement.kind === 'REINDEX') return readReindex(own, text, sourceIndex, statement.nested, common);
+  if (statement.kind === 'REINDEX') return readReindex(own, text, sourceIndex, statement.nested, only, lowerCase);
   return null;
 }
 
@@ -145,7 +155,8 @@ function readReindex(
   text: string,
   sourceIndex: (offset: number) => number | null,
   nested: boolean,
-  common: Pick<SqlIndexStatement, 'only' | 'lowerCase'>,
+  only: boolean,
+  lowerCase: boolean,
 ): SqlIndexFacts | null {
   let i = 1;
   let concurrently = false;
@@ -173,15 +184,16 @@ function readReindex(
   const first = tokens[0];
   if (!first) return null;
   return {
-    ...common,
     kind: 'reindex',
     concurrently,
+    only,
     table: object.value === 'TABLE' && name ? normalizeTableName(nameText) : null,
     indexName: object.value === 'INDEX' && name ? normalizeTableName(nameText) : null,
     label: clip(`REINDEX ${object.value}${concurrently ? ' CONCURRENTLY' : ''}${nameText ? ` ${nameText}` : ''}`),
     concurrentForm: `REINDEX ${object.value} CONCURRENTLY`,
     span: headSpan(text, sourceIndex, first.start, (name ?? object).end),
     insertAt: nested ? null : insertionAfter(sourceIndex, object),
+    lowerCase,
   };
 }
 

@@ -314,8 +314,9 @@ function buildFacts(sourceCode: SourceCode, runner: Runner | null): JsMigrationF
     }
   }
 
-  const sinkOfStatement = new WeakMap<MigrationStatement, TSESTree.Node>();
-  const wrappers = new WeakMap<MigrationStatement, TransactionReason | null>();
+  // Plain maps: they live as long as these facts (one file), and a WeakMap entry costs the garbage collector more.
+  const sinkOfStatement = new Map<MigrationStatement, TSESTree.Node>();
+  const wrappers = new Map<MigrationStatement, TransactionReason | null>();
   const passed = new Map<TSESTree.Node, boolean>();
   const statements = pending.map(({ statement, sink }): MigrationStatement => {
     let passedTransaction = passed.get(sink.node);
@@ -325,8 +326,19 @@ function buildFacts(sourceCode: SourceCode, runner: Runner | null): JsMigrationF
       passed.set(sink.node, passedTransaction);
     }
     const wrapper = transactionReason(sink.node, statement.order, sink.step, passedTransaction);
-    const transaction = statement.statement.nested ? 'doBlock' : statement.multiStatement ? 'multiStatement' : wrapper;
-    const full: MigrationStatement = { ...statement, transaction };
+    // Field by field, not `{ ...statement, transaction }`: a spread into a literal with one more field is a slow generic copy.
+    const full: MigrationStatement = {
+      statement: statement.statement,
+      text: statement.text,
+      tokens: statement.tokens,
+      sourceIndex: statement.sourceIndex,
+      loc: statement.loc,
+      step: statement.step,
+      direction: statement.direction,
+      order: statement.order,
+      transaction: statement.statement.nested ? 'doBlock' : statement.multiStatement ? 'multiStatement' : wrapper,
+      multiStatement: statement.multiStatement,
+    };
     sinkOfStatement.set(full, sink.node);
     wrappers.set(full, wrapper);
     return full;

@@ -17,9 +17,11 @@ const setCache = new WeakMap<MigrationStatement, SetFacts | null>();
 
 /** The `ALTER TABLE` facts of a statement (parsed once, shared by every rule), or null. */
 export function alterTableOf(statement: MigrationStatement): AlterTableFacts | null {
+  // Other statements are answered without the cache: every rule asks about every statement.
+  if (statement.statement.kind !== 'ALTER TABLE' || statement.tokens.length === 0) return null;
   let facts = alterCache.get(statement);
   if (facts === undefined) {
-    facts = statement.statement.kind === 'ALTER TABLE' && statement.tokens.length > 0 ? alterTableFacts(statement.tokens, statement.text) : null;
+    facts = alterTableFacts(statement.tokens, statement.text);
     alterCache.set(statement, facts);
   }
   return facts;
@@ -27,9 +29,10 @@ export function alterTableOf(statement: MigrationStatement): AlterTableFacts | n
 
 /** The `SET [LOCAL] name …` facts of a statement, or null. */
 export function setOf(statement: MigrationStatement): SetFacts | null {
+  if ((statement.statement.verb !== 'SET' && statement.statement.verb !== 'RESET') || statement.tokens.length === 0) return null;
   let facts = setCache.get(statement);
   if (facts === undefined) {
-    facts = (statement.statement.verb === 'SET' || statement.statement.verb === 'RESET') && statement.tokens.length > 0 ? setFacts(statement.tokens, statement.text) : null;
+    facts = setFacts(statement.tokens, statement.text);
     setCache.set(statement, facts);
   }
   return facts;

@@ -11,7 +11,7 @@ import { createdEarlier, type MigrationStatement } from '../migration/model';
 import type { BuilderIndexCall } from '../migration-runners/builder-calls';
 import { disableTransactionFix } from '../migration-runners/marker-fix';
 import type { Runner } from '../migration-runners/runner';
-import { readIndexFacts, type SqlIndexFacts } from '../migration-runners/sql-index-statements';
+import { isIndexStatement, readIndexFacts, type SqlIndexFacts } from '../migration-runners/sql-index-statements';
 import { TRANSACTION_REASONS, type TransactionReason } from '../migration-runners/transaction-reasons';
 import { createRule } from '../util/create-rule';
 
@@ -85,6 +85,7 @@ export default createRule<Options, MessageIds>({
       const indexTables = new Map<string, string>();
       const indexes: { statement: MigrationStatement; index: SqlIndexFacts }[] = [];
       for (const statement of model.statements) {
+        if (!isIndexStatement(statement.statement)) continue;
         const index = readIndexFacts(statement.statement, statement.text, statement.tokens, (offset) => statement.sourceIndex(offset));
         if (!index) continue;
         indexes.push({ statement, index });

@@ -497,7 +497,7 @@ class StatementParser {
     label = name ? `${kind} ${clip(name)}` : kind,
   ): Classification {
     // `DROP TABLE ${t}` with nothing else is a skeleton (often a message); it is complete only with literal text.
-    const skeleton = name !== null && name.split('${…}').join('').replace(/[.\s]/g, '') === '' && headEndIndex >= this.c.length;
+    const skeleton = complete && headEndIndex >= this.c.length && name !== null && name.split('${…}').join('').replace(/[.\s]/g, '') === '';
     return {
       kind,
       ddl: true,
