@@ -298,7 +298,64 @@ describe.each([
         `median ${samples[2]?.toFixed(0)} ms (min ${samples[0]?.toFixed(0)}, max ${samples[4]?.toFixed(0)})`,
     );
   });
+
+  it('re-lints a 1,000+ line migration after didChange (latency printed, not asserted)', async () => {
+    const file = 'infra/migrations/versions/004_note_every_table.ts';
+    const count = 150;
+    const text = largeMigrationFile(count);
+    expect(text.split('\n').length).toBeGreaterThan(1_000);
+    session.open(file, text);
+    const indexFinding = (index: number) => ({
+      code: 'guardrails/require-concurrent-index',
+      message: `\`CREATE INDEX t${index}_note_idx\` locks the table against writes until it finishes. Use \`CREATE INDEX CONCURRENTLY\` in a migration that runs outside a transaction.`,
+    });
+    const expected = Array.from({ length: count }, (_, index) => indexFinding(index));
+    const found = (diagnostics: Diagnostic[]) => ours(diagnostics).map(({ code, message }) => ({ code, message }));
+    // Exactly one finding per table: the plain CREATE INDEX. The nullable columns, the NOT VALID keys and the comments are safe.
+    expect(found(await session.diagnostics(file))).toEqual(expected);
+
+    const samples: number[] = [];
+    for (let round = 0; round < 5; round++) {
+      const edited = text.replace('// Edited on every round of the latency test.', `// Edited on every round of the latency test (${round}).`);
+      const started = performance.now();
+      session.change(file, edited);
+      const diagnostics = found(await session.diagnostics(file));
+      samples.push(performance.now() - started);
+      expect(diagnostics).toEqual(expected);
+    }
+    samples.sort((a, b) => a - b);
+    console.log(
+      `[lsp-latency] ${useFlatConfig ? 'flat' : 'eslintrc'}: didChange -> diagnostics on a ${text.split('\n').length}-line migration, ` +
+        `median ${samples[2]?.toFixed(0)} ms (min ${samples[0]?.toFixed(0)}, max ${samples[4]?.toFixed(0)})`,
+    );
+  });
 });
+
+/**
+ * A long knex migration (run in a transaction, knex's default) over `count`
+ * existing tables: per table a nullable column, a plain `CREATE INDEX` (the one
+ * finding: `require-concurrent-index`) and a `NOT VALID` foreign key, each in its
+ * own `knex.raw`; then one multi-statement string of `count` comments, as
+ * MikroORM and hand-written migrations carry them.
+ */
+function largeMigrationFile(count: number): string {
+  const lines = ["import type { Knex } from 'knex';", '', '// Edited on every round of the latency test.', 'export async function up(knex: Knex): Promise<void> {'];
+  for (let index = 0; index < count; index++) {
+    lines.push(
+      `  await knex.raw('ALTER TABLE t${index} ADD COLUMN note_${index} text');`,
+      `  await knex.raw('CREATE INDEX t${index}_note_idx ON t${index} (note_${index})');`,
+      `  await knex.raw(`,
+      `    'ALTER TABLE t${index} ADD CONSTRAINT t${index}_owner_fk FOREIGN KEY (owner_id) REFERENCES users (id) NOT VALID',`,
+      '  );',
+    );
+  }
+  lines.push('  await knex.raw(`');
+  for (let index = 0; index < count; index++) lines.push(`    COMMENT ON COLUMN t${index}.note_${index} IS 'Free text, ${index}';`);
+  lines.push('  `);', '}', '', 'export async function down(knex: Knex): Promise<void> {');
+  for (let index = 0; index < count; index++) lines.push(`  await knex.raw('ALTER TABLE t${index} DROP COLUMN IF EXISTS note_${index}');`);
+  lines.push('}');
+  return lines.join('\n');
+}
 
 /** A realistic page of `count` card components (9 lines each + header): internal links, one external anchor each. */
 function largeComponentFile(count: number): string {
