@@ -153,9 +153,18 @@ export function lexSql(text: string, options?: LexOptions): Token[] {
       tokens.push(token);
       i = token.end;
     } else if (isWordStart(ch)) {
+      // Upper-cased only when a character could change: a word's other characters (A–Z, digits, `_`, `$`)
+      // all sort below `a`, and `toUpperCase` costs as much as the slice even when it changes nothing.
+      let changes = ch >= 'a';
       let end = i + 1;
-      while (end < length && isWordPart(text.charAt(end))) end++;
-      tokens.push({ type: 'word', value: text.slice(i, end).toUpperCase(), start: i, end });
+      while (end < length) {
+        const part = text.charAt(end);
+        if (!isWordPart(part)) break;
+        if (part >= 'a') changes = true;
+        end++;
+      }
+      const written = text.slice(i, end);
+      tokens.push({ type: 'word', value: changes ? written.toUpperCase() : written, start: i, end });
       i = end;
     } else if (isDigit(ch) || (ch === '.' && isDigit(next))) {
       let end = i + 1;

@@ -78,3 +78,28 @@ describe('lexSql: non-ASCII', () => {
     expect(kinds('café … x')).toEqual(['word:CAFÉ', 'punct:…', 'word:X']);
   });
 });
+
+describe('lexSql: word values', () => {
+  // The lexer upper-cases a word only when one of its characters could change; this holds it to the plain definition.
+  it('are the written word upper-cased, on random words of every case and script', () => {
+    const alphabet = ['a', 'z', 'A', 'Z', '_', '$', '0', '9', 'é', 'ß', 'ǆ', 'ﬁ', 'ı', 'Ω', '日', ' ', ',', '.', '"'];
+    let seed = 7;
+    const next = () => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
+    let words = 0;
+    for (let round = 0; round < 2_000; round++) {
+      const length = 1 + Math.floor(next() * 16);
+      let text = '';
+      for (let index = 0; index < length; index++) text += alphabet[Math.floor(next() * alphabet.length)] ?? '';
+      for (const token of lexSql(text)) {
+        if (token.type !== 'word') continue;
+        words++;
+        expect(token.value).toBe(text.slice(token.start, token.end).toUpperCase());
+      }
+    }
+    expect(words).toBeGreaterThan(1_000);
+  });
+
+  it('leave upper-case words, with digits, `_` and `$`, unchanged', () => {
+    expect(kinds('CREATE INDEX T_1$ ON "x" (A_B)')).toEqual(['word:CREATE', 'word:INDEX', 'word:T_1$', 'word:ON', 'quoted:x', 'punct:(', 'word:A_B', 'punct:)']);
+  });
+});
