@@ -145,8 +145,8 @@ export function readIndexFacts(
       lowerCase,
     };
   }
-  if (statement.kind === 'REINDEX') return readReindex(own, text, sourceIndex, statement.nested, only, lowerCase);
-  return null;
+  // `isIndexStatement` leaves only `REINDEX`.
+  return readReindex(own, text, sourceIndex, statement.nested, only, lowerCase);
 }
 
 /** `REINDEX [(options)] INDEX|TABLE|SCHEMA|DATABASE [CONCURRENTLY] name`. `REINDEX SYSTEM` cannot be concurrent. */
