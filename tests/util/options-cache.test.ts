@@ -48,4 +48,36 @@ describe('createOptionsResolver', () => {
     expect(Object.isFrozen(user)).toBe(false);
     expect(Object.isFrozen(defaults[0])).toBe(false);
   });
+
+  it("never freezes the arrays and objects of the user's config, which the merge would otherwise share", () => {
+    const resolve = createOptionsResolver(defaults);
+    const allow = ['GRANT'];
+    const nested = { b: 5 };
+    resolve([{ allow, nested }]);
+    expect(Object.isFrozen(allow)).toBe(false);
+    expect(Object.isFrozen(nested)).toBe(false);
+    // A config that reuses and extends its array later must still be able to.
+    expect(() => allow.push('REVOKE')).not.toThrow();
+  });
+
+  it('sees a change inside a nested array of the same config object (no stale merge)', () => {
+    const resolve = createOptionsResolver(defaults);
+    const allow = ['GRANT'];
+    expect(resolve([{ allow }])[0].allow).toEqual(['GRANT']);
+    allow.push('REVOKE');
+    // A fresh copy of the list, as ESLint 9 makes per file, holding the same (now longer) array.
+    expect(resolve([{ allow }])[0].allow).toEqual(['GRANT', 'REVOKE']);
+  });
+
+  it('reuses one merge for lists equal as data, whatever their key order or copies', () => {
+    const resolve = createOptionsResolver(defaults);
+    const first = resolve([{ runner: 'knex', allow: ['A', 'B'], nested: { a: 2 } }]);
+    expect(resolve([{ nested: { a: 2 }, allow: ['A', 'B'], runner: 'knex' }])).toBe(first);
+    expect(resolve([{ runner: 'knex', allow: ['B', 'A'], nested: { a: 2 } }])).not.toBe(first);
+    expect(resolve([{ runner: 'knex', allow: ['A', 'B'], nested: { a: 2, b: 2 } }])).not.toBe(first);
+    expect(resolve([{ runner: 'knex', allow: ['A', 'B'] }])).not.toBe(first);
+    expect(resolve([{ runner: 'knex', allow: ['A', 'B'], nested: { a: 2 } }, 'x'])).not.toBe(first);
+    // Each distinct list keeps its own merge: going back to the first finds it again.
+    expect(resolve([{ runner: 'knex', allow: ['A', 'B'], nested: { a: 2 } }])).toBe(first);
+  });
 });
