@@ -7,23 +7,29 @@ import { isAnchorTagValue } from '../../src/jsx/identify-jsx-link';
 import { AST_NODE_TYPES } from '../../src/util/ast';
 
 /** The names among `names` that `code`'s top level binds to an element factory, asked inside a real Linter (TypeScript parser). */
-function factoriesIn(code: string, names: readonly string[], sourceType: 'module' | 'script' | 'commonjs' = 'module'): string[] {
+function factoriesIn(
+  code: string,
+  names: readonly string[],
+  sourceType: 'module' | 'script' | 'commonjs' = 'module',
+  ask: 'isTopLevelFactory' | 'mayNameFactory' = 'isTopLevelFactory',
+  globals: Record<string, 'readonly'> = {},
+): string[] {
   let found: string[] = [];
   const messages = new Linter({ configType: 'flat' }).verify(
     code,
     [
       {
         files: ['**/*.ts'],
-        languageOptions: { parser: tsParser, sourceType },
+        languageOptions: { parser: tsParser, sourceType, globals },
         plugins: {
           probe: {
             rules: {
               factories: {
                 create: (context) => {
                   const lookup = new FactoryLookup(context.sourceCode as unknown as TSESLint.SourceCode);
-                  found = names.filter((name) => lookup.isTopLevelFactory(name));
+                  found = names.filter((name) => lookup[ask](name));
                   // Asked twice: the answer kept for a name is the answer.
-                  expect(names.filter((name) => lookup.isTopLevelFactory(name))).toEqual(found);
+                  expect(names.filter((name) => lookup[ask](name))).toEqual(found);
                   return {};
                 },
               },
@@ -101,6 +107,60 @@ function f() { var inner = require("hyperscript"); }`;
 
   it('reads only the top level, where imports bind', () => {
     expect(factoriesIn(`declare module "x" { import { jsx as inner } from "react/jsx-runtime"; }`, ['inner'])).toEqual([]);
+  });
+});
+
+describe('FactoryLookup.mayNameFactory', () => {
+  const code = `import React from "react";
+import * as runtime from "react/jsx-runtime";
+import { useState } from "react";
+import { ui } from "./ui";
+const top = React.createElement;
+function Page() {
+  const e = React.createElement;
+  const { jsx: j, jsxs: js = runtime.jsxs } = runtime;
+  const pe = (require("preact") as any).h;
+  const hs = require(\`hyperscript\`);
+  const { default: R } = require("react");
+  const fromDefault = R.createElement;
+  const Rd = require("react").default;
+  const fromRd = Rd.createElement;
+  const notFactory = ui.createElement;
+  const s = useState;
+  const whole = React;
+  const local = require("./react");
+  return () => { const deep = runtime.jsx; };
+}`;
+  const names = ['top', 'e', 'j', 'js', 'pe', 'hs', 'R', 'fromDefault', 'Rd', 'fromRd', 'deep', 'notFactory', 's', 'whole', 'local', 'Page', 'React'];
+  // Every name bound from a factory module, whatever it is (\`R\` is React itself): worth resolving, no more.
+  const bound = ['R', 'Rd', 'deep', 'e', 'fromDefault', 'fromRd', 'hs', 'j', 'js', 'pe', 'top'];
+
+  it('knows the names bound from factory modules inside functions, through require and through top-level imports', () => {
+    expect(factoriesIn(code, names, 'module', 'mayNameFactory')).toEqual(bound);
+  });
+
+  it('finds require whether it is unresolved or a configured global, in modules and CommonJS', () => {
+    expect(factoriesIn(code, names, 'module', 'mayNameFactory', { require: 'readonly' })).toEqual(bound);
+    const commonjs = `function Page() { const { createElement: make } = require("react"); const h2 = require("hyperscript"); const other = require("./x").h; }`;
+    for (const sourceType of ['script', 'commonjs'] as const) {
+      expect(factoriesIn(commonjs, ['make', 'h2', 'other', 'Page'], sourceType, 'mayNameFactory'), sourceType).toEqual(['h2', 'make']);
+    }
+  });
+
+  it("follows TypeScript's import = require and a default import by name", () => {
+    const ts = `import R = require("react");
+import { default as D } from "preact";
+import { type h as T } from "vue";
+function f() { const e = R.createElement; const { h: ph } = D; const vh = (T as any).h; }`;
+    expect(factoriesIn(ts, ['e', 'ph', 'vh', 'f'], 'module', 'mayNameFactory')).toEqual(['e', 'ph']);
+  });
+
+  it('finds a require spelled with escapes', () => {
+    expect(factoriesIn(`function f() { const h = req\\u0075ire("hyperscript"); }`, ['h', 'f'], 'module', 'mayNameFactory')).toEqual(['h']);
+  });
+
+  it('knows nothing in a file that takes nothing from a factory module', () => {
+    expect(factoriesIn(`import { ui } from "./ui"; function f() { const e = ui.createElement; const h = require("./h"); }`, ['e', 'h', 'f'], 'module', 'mayNameFactory')).toEqual([]);
   });
 });
 

@@ -127,6 +127,23 @@ function render(h: (tag: string, props: object) => unknown) {
 }`,
     },
     {
+      // The file binds \`e\` to a factory in one function; each call resolves through its own scope.
+      name: "a factory alias's name reused for other functions, and other exports of factory modules",
+      code: `import React from "react";
+const tag = "a";
+function One() {
+  const e = React.createElement;
+  return e("div", {});
+}
+function Two(e: (tag: string, props: object) => null) {
+  const m = React.memo;
+  const { useState: u } = require("react");
+  m(tag, { href: "https://evil.com" });
+  u(tag, { href: "https://evil.com" });
+  return e(tag, { href: "https://evil.com" });
+}`,
+    },
+    {
       name: "tag variable that is not an anchor",
       code: `const Tag = "button";
 <Tag href="https://evil.com" />;`,
@@ -1222,6 +1239,35 @@ function Page() {
       errors: [
         { messageId: 'externalHref', data: { href: "https://evil.com", resolved: "https://evil.com/", component: "SafeLink" }, line: 5, column: 18, endLine: 5, endColumn: 36, suggestions: [] },
         { messageId: 'externalHref', data: { href: "https://evil.com", resolved: "https://evil.com/", component: "SafeLink" }, line: 6, column: 28, endLine: 6, endColumn: 46, suggestions: [] },
+      ],
+    },
+    {
+      // Neither the name nor the tag is written at the call: the file's aliases of factory modules tell.
+      name: "factories renamed inside a function, called with the tag from a variable",
+      code: `import React from "react";
+import * as Runtime from "react/jsx-runtime";
+const AREA = "area";
+function Page() {
+  const tag = "a";
+  const e = React.createElement;
+  const { jsx: j } = require("react/jsx-runtime");
+  const hs = require("hyperscript");
+  const { default: R } = require("react");
+  const made = R.createElement;
+  const js = (Runtime as any).jsxs;
+  e(tag, { href: "https://evil.com" });
+  j(AREA, { href: "https://evil.com" });
+  hs(tag, { href: "https://evil.com" });
+  made(tag, { href: "https://evil.com" });
+  return js(tag, { href: "https://evil.com" });
+}`,
+      output: null,
+      errors: [
+        { messageId: 'externalHref', data: { href: "https://evil.com", resolved: "https://evil.com/", component: "SafeLink" }, line: 12, column: 18, endLine: 12, endColumn: 36, suggestions: [] },
+        { messageId: 'externalHref', data: { href: "https://evil.com", resolved: "https://evil.com/", component: "SafeLink" }, line: 13, column: 19, endLine: 13, endColumn: 37, suggestions: [] },
+        { messageId: 'externalHref', data: { href: "https://evil.com", resolved: "https://evil.com/", component: "SafeLink" }, line: 14, column: 19, endLine: 14, endColumn: 37, suggestions: [] },
+        { messageId: 'externalHref', data: { href: "https://evil.com", resolved: "https://evil.com/", component: "SafeLink" }, line: 15, column: 21, endLine: 15, endColumn: 39, suggestions: [] },
+        { messageId: 'externalHref', data: { href: "https://evil.com", resolved: "https://evil.com/", component: "SafeLink" }, line: 16, column: 26, endLine: 16, endColumn: 44, suggestions: [] },
       ],
     },
     {
