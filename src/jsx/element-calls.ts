@@ -1,6 +1,15 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, findVariable, topLevelScope } from '../util/ast';
-import { getImportOrigin, getStaticPropertyName, getVariableImportOrigin, requiredModule, unwrapExpression, writtenStringText } from '../static';
+import {
+  getImportOrigin,
+  getStaticPropertyName,
+  getVariableImportOrigin,
+  moduleExportName,
+  outermostWrapper,
+  requiredModule,
+  unwrapExpression,
+  writtenStringText,
+} from '../static';
 import { isAnchorTagName } from './identify-jsx-link';
 
 type Scope = TSESLint.Scope.Scope;
@@ -39,24 +48,7 @@ function isFactoryModule(source: string | null): boolean {
   return source !== null && FACTORIES_BY_MODULE.has(source);
 }
 
-/** The outermost of the TypeScript-only wrappers around an expression (`(x as any)`): what its parent sees. */
-function outermostWrapper(node: TSESTree.Node): TSESTree.Node {
-  let current = node;
-  for (let parent = current.parent; parent; parent = current.parent) {
-    switch (parent.type) {
-      case AST_NODE_TYPES.TSAsExpression:
-      case AST_NODE_TYPES.TSSatisfiesExpression:
-      case AST_NODE_TYPES.TSNonNullExpression:
-      case AST_NODE_TYPES.TSTypeAssertion:
-      case AST_NODE_TYPES.TSInstantiationExpression:
-        current = parent;
-        continue;
-      default:
-        return current;
-    }
-  }
-  return current;
-}
+const NO_BINDINGS: readonly TSESTree.Node[] = [];
 
 /**
  * The bindings of a top-level statement that hold a whole factory module:
@@ -64,17 +56,15 @@ function outermostWrapper(node: TSESTree.Node): TSESTree.Node {
  * `import { default as R } from "react"`, `import h = require("hyperscript")`.
  * The module is read first: most imports are of other modules.
  */
-function wholeFactoryImports(statement: TSESTree.ProgramStatement): TSESTree.Node[] {
+function wholeFactoryImports(statement: TSESTree.ProgramStatement): readonly TSESTree.Node[] {
   if (statement.type === AST_NODE_TYPES.TSImportEqualsDeclaration) {
     const reference = statement.moduleReference;
-    return reference.type === AST_NODE_TYPES.TSExternalModuleReference && isFactoryModule(reference.expression.value) ? [statement] : [];
+    return reference.type === AST_NODE_TYPES.TSExternalModuleReference && isFactoryModule(reference.expression.value) ? [statement] : NO_BINDINGS;
   }
-  if (statement.type !== AST_NODE_TYPES.ImportDeclaration || !isFactoryModule(statement.source.value)) return [];
-  return statement.specifiers.filter((specifier) => {
-    if (specifier.type !== AST_NODE_TYPES.ImportSpecifier) return true;
-    const imported = specifier.imported;
-    return (imported.type === AST_NODE_TYPES.Identifier ? imported.name : imported.value) === 'default';
-  });
+  if (statement.type !== AST_NODE_TYPES.ImportDeclaration || !isFactoryModule(statement.source.value)) return NO_BINDINGS;
+  return statement.specifiers.filter(
+    (specifier) => specifier.type !== AST_NODE_TYPES.ImportSpecifier || moduleExportName(specifier.imported) === 'default',
+  );
 }
 
 /**
@@ -95,8 +85,9 @@ function factoryAliasNames(scopeManager: TSESLint.Scope.ScopeManager, top: Scope
     const parent = expression.parent;
     if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === expression) {
       // `const x = M.createElement`; `const R = M.default` is a whole module again.
-      const declarator = outermostWrapper(parent).parent;
-      if (declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.id.type === AST_NODE_TYPES.Identifier && outermostWrapper(parent) === declarator.init) {
+      const member = outermostWrapper(parent);
+      const declarator = member.parent;
+      if (declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.id.type === AST_NODE_TYPES.Identifier && declarator.init === member) {
         names.add(declarator.id.name);
         if (getStaticPropertyName(parent) === 'default') visitBinding(declarator, depth);
       }

@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, getStaticValue } from '../util/ast';
-import { getStaticPropertyName, readConstObjectProperty, unwrapExpression } from '../static';
+import { getStaticPropertyName, moduleExportName, readConstObjectProperty, unwrapExpression } from '../static';
 import { isModuleExportsTarget } from './migration-functions';
 
 type Scope = TSESLint.Scope.Scope;
@@ -27,8 +27,7 @@ function knexConfigNode(program: TSESTree.Program, scope: Scope): TSESTree.Node 
         }
       }
       for (const specifier of statement.specifiers) {
-        const exported = specifier.exported.type === AST_NODE_TYPES.Identifier ? specifier.exported.name : specifier.exported.value;
-        if (exported === 'config' && specifier.local.type === AST_NODE_TYPES.Identifier) return specifier.local;
+        if (moduleExportName(specifier.exported) === 'config' && specifier.local.type === AST_NODE_TYPES.Identifier) return specifier.local;
       }
     }
     if (statement.type !== AST_NODE_TYPES.ExpressionStatement || statement.expression.type !== AST_NODE_TYPES.AssignmentExpression) continue;

@@ -29,6 +29,11 @@ export function requiredModule(node: TSESTree.Node | null | undefined): string |
   return null;
 }
 
+/** The name an import or export specifier gives: `x` in `{ x }`, `a-b` in `{ "a-b" as y }`. */
+export function moduleExportName(name: TSESTree.Identifier | TSESTree.StringLiteral): string {
+  return name.type === AST_NODE_TYPES.Identifier ? name.name : name.value;
+}
+
 /** The property name an identifier is bound to inside an object pattern: `{ a: b }` -> `a`. */
 function patternKeyFor(pattern: TSESTree.ObjectPattern, binding: TSESTree.Identifier): string | null {
   for (const property of pattern.properties) {
@@ -65,10 +70,8 @@ function originOfVariable(variable: TSESLint.Scope.Variable, scope: Scope, depth
         return { source, imported: 'default' };
       case AST_NODE_TYPES.ImportNamespaceSpecifier:
         return { source, imported: '*' };
-      case AST_NODE_TYPES.ImportSpecifier: {
-        const imported = specifier.imported;
-        return { source, imported: imported.type === AST_NODE_TYPES.Identifier ? imported.name : imported.value };
-      }
+      case AST_NODE_TYPES.ImportSpecifier:
+        return { source, imported: moduleExportName(specifier.imported) };
       default:
         return null;
     }
