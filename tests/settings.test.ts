@@ -38,6 +38,17 @@ describe('settings.guardrails validation', () => {
     );
   });
 
+  // Every rule that reads settings.guardrails rejects bad settings on every file: the seed rule used
+  // to read its globs without validating them, and failed only on a file its defaults took for a seed.
+  it('rejects bad settings in the seed rule alone, on a file that is not a seed', async () => {
+    await expect(
+      lint({ rules: { 'guardrails/require-seed-transaction': 'error' }, settings: { guardrails: { seeds: 'db/seeds/**' } } }, 'src/app.js', 'export const x = 1;'),
+    ).rejects.toThrow('`settings.guardrails.seeds` is "db/seeds/**"; expected an array of globs');
+    await expect(
+      lint({ rules: { 'guardrails/require-seed-transaction': 'error' }, settings: { guardrails: { migration: ['db/**'] } } }, 'src/app.js', 'export const x = 1;'),
+    ).rejects.toThrow('`settings.guardrails.migration` is not a setting; did you mean `migrations`?');
+  });
+
   it('rejects settings.guardrails that is not an object', async () => {
     await expect(lint({ rules: { 'guardrails/no-adhoc-ddl': 'error' }, settings: { guardrails: ['db/**'] } })).rejects.toThrow(
       'guardrails: `settings.guardrails` is ["db/**"]; expected an object such as',

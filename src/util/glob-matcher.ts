@@ -1,6 +1,20 @@
 import picomatch from 'picomatch';
 
-type Matcher = (file: string) => boolean;
+type PathMatcher = (path: string) => boolean;
+
+/**
+ * Whether a cwd-relative, `/`-separated path matches: the path is `file` from
+ * `start` on (the whole of `file` by default), so that a caller holding the
+ * absolute file name of a file below cwd passes the length of cwd and its `/`
+ * instead of a copy of the rest.
+ */
+export type Matcher = (file: string, start?: number) => boolean;
+
+/** A glob on file names, run only on names that start with its literal prefix. */
+interface NamedGlob {
+  readonly prefix: string;
+  readonly match: PathMatcher;
+}
 
 // Compiled once per distinct glob list: configs are shared by every file of a run.
 const byList = new WeakMap<readonly string[], Matcher>();
@@ -48,12 +62,13 @@ function fileNamePrefix(glob: string): string | null {
  * A file matches the list when it matches one glob, so the answer is
  * picomatch's for the whole list (a test compares the two).
  */
-function withShortcuts(globs: readonly string[], match: Matcher): Matcher {
-  if (globs.some((glob) => glob.startsWith('!'))) return match;
+function withShortcuts(globs: readonly string[], match: PathMatcher): Matcher {
+  const whole: Matcher = (file, start = 0) => match(start === 0 ? file : file.slice(start));
+  if (globs.some((glob) => glob.startsWith('!'))) return whole;
   const folderGlobs: string[] = [];
   // Each folder glob's last folder name: a file named like one is matched on its own.
   const tailNames: string[] = [];
-  const named: { prefix: string; match: Matcher }[] = [];
+  const named: NamedGlob[] = [];
   for (const glob of globs) {
     const tail = folderGlobTail(glob);
     if (tail !== null) {
@@ -62,29 +77,38 @@ function withShortcuts(globs: readonly string[], match: Matcher): Matcher {
       continue;
     }
     const prefix = fileNamePrefix(glob);
-    if (prefix === null) return match;
+    if (prefix === null) return whole;
     named.push({ prefix, match: picomatch(glob, { dot: true }) });
   }
   const folderMatch = folderGlobs.length === 0 ? null : named.length === 0 ? match : picomatch(folderGlobs, { dot: true });
+  // Which name lengths a tail name has: most file names have none of them and are not compared.
+  const tailLength: boolean[] = [];
+  for (let length = 0; length <= Math.max(0, ...tailNames.map((name) => name.length)); length++) {
+    tailLength.push(tailNames.some((name) => name.length === length));
+  }
   const folders = new Map<string, boolean>();
   // The folder decided last: a run lints a folder's files one after another, and comparing
   // the start of the path with it costs less than cutting the folder out and hashing it.
   let lastFolder: string | null = null;
   let lastDecided = false;
-  return (file) => {
+  return (file, start = 0) => {
+    // The path is `file` from `start` on; a caller passing start > 0 has a `/` just before it.
     const slash = file.lastIndexOf('/');
+    const folderEnd = slash < start ? -1 : slash - start; // where the folder ends in the path
     if (folderMatch !== null) {
       let decided: boolean | undefined;
-      if (isTailName(file, slash, tailNames)) decided = folderMatch(file);
-      else if (lastFolder !== null && slash === lastFolder.length && file.startsWith(lastFolder)) decided = lastDecided;
+      const nameLength = file.length - slash - 1;
+      if (nameLength < tailLength.length && tailLength[nameLength] === true && isTailName(file, slash, tailNames)) {
+        decided = folderMatch(start === 0 ? file : file.slice(start));
+      } else if (lastFolder !== null && folderEnd === lastFolder.length && file.startsWith(lastFolder, start)) decided = lastDecided;
       else {
-        const folder = slash === -1 ? '' : file.slice(0, slash);
+        const folder = folderEnd === -1 ? '' : file.slice(start, slash);
         decided = folders.get(folder);
         if (decided === undefined) {
-          decided = folderMatch(file);
+          decided = folderMatch(start === 0 ? file : file.slice(start));
           folders.set(folder, decided);
         }
-        if (slash !== -1) {
+        if (folderEnd !== -1) {
           lastFolder = folder;
           lastDecided = decided;
         }
@@ -92,7 +116,7 @@ function withShortcuts(globs: readonly string[], match: Matcher): Matcher {
       if (decided) return true;
     }
     for (const glob of named) {
-      if (file.startsWith(glob.prefix, slash + 1) && glob.match(file)) return true;
+      if (file.startsWith(glob.prefix, slash + 1) && glob.match(start === 0 ? file : file.slice(start))) return true;
     }
     return false;
   };

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { compileGlobs } from './glob-matcher';
+import { compileGlobs, type Matcher } from './glob-matcher';
 import { validateGuardrailsSettings } from '../settings';
 
 /**
@@ -40,11 +40,13 @@ let lastGlobs = NO_GLOBS;
 
 /**
  * `settings.guardrails.migrations` and `.seeds`, each when it is a list of
- * strings, read once per settings object (the migration and seed gates run on
- * every file). Validation is the caller's (`getMigrationGlobs`).
+ * strings, validated and read once per settings object (the migration and
+ * seed gates run on every file). Bad settings throw on every file: the object
+ * is not remembered until it passes.
  */
 export function settingsGlobs(settings: Readonly<Record<string, unknown>>): GuardrailsSettings {
   if (settings !== lastSettings) {
+    validateGuardrailsSettings(settings);
     const own = settings.guardrails;
     lastGlobs = typeof own === 'object' && own !== null ? { migrations: globList(own, 'migrations'), seeds: globList(own, 'seeds') } : NO_GLOBS;
     lastSettings = settings;
@@ -54,9 +56,7 @@ export function settingsGlobs(settings: Readonly<Record<string, unknown>>): Guar
 
 /** Rule option beats `settings.guardrails.migrations`, which beats the defaults. */
 export function getMigrationGlobs(context: ContextLike, optionGlobs?: readonly string[]): readonly string[] {
-  const settings = context.settings;
-  validateGuardrailsSettings(settings); // throws on bad settings; checks each settings object once
-  return optionGlobs ?? settingsGlobs(settings).migrations ?? DEFAULT_MIGRATION_GLOBS;
+  return optionGlobs ?? settingsGlobs(context.settings).migrations ?? DEFAULT_MIGRATION_GLOBS;
 }
 
 // The last answer: every rule asks for the same file in turn (ESLint hands each the same strings).
@@ -84,6 +84,21 @@ export function relativeFilename(context: ContextLike): string {
   return lastRelative;
 }
 
+/**
+ * Whether the file's path relative to cwd matches: a file below cwd is
+ * handed to the matcher as its absolute name and the length of cwd's prefix
+ * (no copy of the rest, no comparison with the last file asked about); any
+ * other file, or a platform whose separator is not `/`, by `relativeFilename`.
+ */
+export function matchesRelativePath(context: ContextLike, matcher: Matcher): boolean {
+  const { cwd, filename } = context;
+  if (cwd !== prefixCwd) {
+    cwdPrefix = cwd.endsWith(path.sep) ? cwd : cwd + path.sep;
+    prefixCwd = cwd;
+  }
+  return path.sep === '/' && filename.startsWith(cwdPrefix) ? matcher(filename, cwdPrefix.length) : matcher(relativeFilename(context));
+}
+
 // The last verdict: every migration rule asks about the same file in turn.
 let verdictFile = '';
 let verdictCwd = '';
@@ -100,7 +115,7 @@ export function isMigrationFile(context: ContextLike, optionGlobs?: readonly str
   const globs = getMigrationGlobs(context, optionGlobs);
   const { filename, cwd } = context;
   if (filename === verdictFile && globs === verdictGlobs && cwd === verdictCwd) return verdict;
-  verdict = compileGlobs(globs)(relativeFilename(context));
+  verdict = matchesRelativePath(context, compileGlobs(globs));
   verdictFile = filename;
   verdictCwd = cwd;
   verdictGlobs = globs;

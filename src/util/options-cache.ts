@@ -67,6 +67,10 @@ interface Merged<Options> {
 export function createOptionsResolver<Options extends readonly unknown[]>(defaults: Options): (options: readonly unknown[]) => Options {
   let withoutOptions: Options | undefined;
   const byObject = new WeakMap<object, Options>();
+  // The object of the last hit in \`byObject\`, and its merge: ESLint hands every file of one
+  // config the same object, and comparing it costs less than a hash lookup in a cold table.
+  let lastObject: object | null = null;
+  let lastMerged: Options | undefined;
   // Most recently used first: a run has a handful of distinct lists per rule.
   const known: Merged<Options>[] = [];
   const merge = (options: readonly unknown[]): Options => deepFreeze(ESLintUtils.applyDefault<readonly unknown[], Options>(defaults, options));
@@ -88,8 +92,13 @@ export function createOptionsResolver<Options extends readonly unknown[]>(defaul
     const first = options[0];
     const keyed = options.length === 1 && typeof first === 'object' && first !== null;
     if (keyed) {
+      if (first === lastObject) return lastMerged as Options;
       const cached = byObject.get(first);
-      if (cached) return cached;
+      if (cached) {
+        lastObject = first;
+        lastMerged = cached;
+        return cached;
+      }
     }
     const found = find(options);
     if (found) return found;

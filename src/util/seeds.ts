@@ -1,5 +1,5 @@
 import { compileGlobs } from './glob-matcher';
-import { isMigrationFile, relativeFilename, settingsGlobs } from './migrations';
+import { isMigrationFile, matchesRelativePath, settingsGlobs } from './migrations';
 
 const SCRIPT = '{js,mjs,cjs,ts,mts,cts}';
 
@@ -38,5 +38,5 @@ export function getSeedGlobs(context: ContextLike, optionGlobs?: readonly string
  */
 export function isSeedFile(context: ContextLike, optionGlobs?: readonly string[]): boolean {
   // The glob first: it is decided per folder or by a name prefix, and rejects nearly every file.
-  return compileGlobs(getSeedGlobs(context, optionGlobs))(relativeFilename(context)) && !TEST_FILE.test(context.filename) && !isMigrationFile(context);
+  return matchesRelativePath(context, compileGlobs(getSeedGlobs(context, optionGlobs))) && !TEST_FILE.test(context.filename) && !isMigrationFile(context);
 }

@@ -78,6 +78,23 @@ describe('compileGlobs', () => {
     }
   });
 
+  // The migration and seed gates hand a file below cwd over as its absolute name and where the relative path starts.
+  it.each(GLOB_LISTS.map((globs) => [JSON.stringify(globs), globs] as const))(
+    'matches %s from an offset into an absolute name as it matches the relative path',
+    (_name, globs) => {
+      const reference = globs.length === 0 ? () => false : picomatch([...globs], { dot: true });
+      const matcher = compileGlobs(globs);
+      const below = PATHS.filter((path) => !path.startsWith('../'));
+      for (const [pass, paths] of [[1, below], [2, [...below].reverse()]] as const) {
+        for (const [index, path] of paths.entries()) {
+          // Alternating roots and plain relative paths: the folder remembered last is a relative one whichever form asked.
+          const root = ['/repo/', '/home/ci/work/repo/', ''][index % 3] as string;
+          expect([pass, root, path, matcher(root + path, root.length)]).toEqual([pass, root, path, reference(path)]);
+        }
+      }
+    },
+  );
+
   it('compiles a glob list once: the same array, or an equal one, gets the same matcher', () => {
     const globs = ['**/migrations/**'];
     expect(compileGlobs(globs)).toBe(compileGlobs(globs));

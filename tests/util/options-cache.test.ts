@@ -80,4 +80,20 @@ describe('createOptionsResolver', () => {
     // Each distinct list keeps its own merge: going back to the first finds it again.
     expect(resolve([{ runner: 'knex', allow: ['A', 'B'], nested: { a: 2 } }])).toBe(first);
   });
+
+  it('keeps each config object its own merge when files of two configs alternate', () => {
+    const resolve = createOptionsResolver(defaults);
+    // Two configs of one run (a web and a scripts workspace): ESLint hands each file its config's own object.
+    const web = { runner: 'knex' };
+    const scripts = { runner: 'prisma' };
+    const first = resolve([web]);
+    const second = resolve([scripts]);
+    for (let file = 0; file < 4; file++) {
+      expect(resolve([web])).toBe(first);
+      expect(resolve([scripts])).toBe(second);
+      expect(resolve([scripts])).toBe(second);
+    }
+    expect(first[0].runner).toBe('knex');
+    expect(second[0].runner).toBe('prisma');
+  });
 });

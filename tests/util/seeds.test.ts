@@ -34,10 +34,16 @@ describe('isSeedFile', () => {
     expect(isSeedFile(context('/repo/prisma/seed.ts', settings))).toBe(false);
   });
 
-  it('lets the rule option beat the setting, and ignores a malformed setting', () => {
+  it('lets the rule option beat the setting', () => {
     expect(getSeedGlobs(context('/repo/x.ts', { guardrails: { seeds: ['a/**'] } }), ['b/**'])).toEqual(['b/**']);
-    expect(getSeedGlobs(context('/repo/x.ts', { guardrails: { seeds: 'a/**' } }))).toBe(DEFAULT_SEED_GLOBS);
-    expect(getSeedGlobs(context('/repo/x.ts', { guardrails: null }))).toBe(DEFAULT_SEED_GLOBS);
+    expect(getSeedGlobs(context('/repo/x.ts', { guardrails: {} }))).toBe(DEFAULT_SEED_GLOBS);
+  });
+
+  // Changed in the ninth round of issue 16: a malformed setting was ignored here (the defaults
+  // applied), while the migration gate rejected it; the settings are now validated where they are read.
+  it('rejects a malformed setting, as the migration gate does', () => {
+    expect(() => getSeedGlobs(context('/repo/x.ts', { guardrails: { seeds: 'a/**' } }))).toThrow('`settings.guardrails.seeds` is "a/**"; expected an array of globs');
+    expect(() => getSeedGlobs(context('/repo/x.ts', { guardrails: null }))).toThrow('`settings.guardrails` is null; expected an object');
   });
 
   it('uses the migration setting to exclude migrations', () => {
