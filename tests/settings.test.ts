@@ -49,6 +49,20 @@ describe('settings.guardrails validation', () => {
     ).rejects.toThrow('`settings.guardrails.migration` is not a setting; did you mean `migrations`?');
   });
 
+  // A rule's own globs replace the settings' globs, not their validation.
+  it('rejects bad settings in a rule given its own globs', async () => {
+    await expect(
+      lint({ rules: { 'guardrails/no-migration-conflict': ['error', { migrations: ['db/**'] }] }, settings: { guardrails: { migrations: 'db/**' } } }),
+    ).rejects.toThrow('`settings.guardrails.migrations` is "db/**"; expected an array of globs');
+    await expect(
+      lint(
+        { rules: { 'guardrails/require-seed-transaction': ['error', { seeds: ['db/seeds/**'] }] }, settings: { guardrails: { seeds: 'db/seeds/**' } } },
+        'src/app.js',
+        'export const x = 1;',
+      ),
+    ).rejects.toThrow('`settings.guardrails.seeds` is "db/seeds/**"; expected an array of globs');
+  });
+
   it('rejects settings.guardrails that is not an object', async () => {
     await expect(lint({ rules: { 'guardrails/no-adhoc-ddl': 'error' }, settings: { guardrails: ['db/**'] } })).rejects.toThrow(
       'guardrails: `settings.guardrails` is ["db/**"]; expected an object such as',

@@ -62,8 +62,13 @@ function fileNamePrefix(glob: string): string | null {
  * A file matches the list when it matches one glob, so the answer is
  * picomatch's for the whole list (a test compares the two).
  */
+/** The path a matcher is asked about: `file` from `start` on. */
+function pathFrom(file: string, start: number): string {
+  return start === 0 ? file : file.slice(start);
+}
+
 function withShortcuts(globs: readonly string[], match: PathMatcher): Matcher {
-  const whole: Matcher = (file, start = 0) => match(start === 0 ? file : file.slice(start));
+  const whole: Matcher = (file, start = 0) => match(pathFrom(file, start));
   if (globs.some((glob) => glob.startsWith('!'))) return whole;
   const folderGlobs: string[] = [];
   // Each folder glob's last folder name: a file named like one is matched on its own.
@@ -83,9 +88,7 @@ function withShortcuts(globs: readonly string[], match: PathMatcher): Matcher {
   const folderMatch = folderGlobs.length === 0 ? null : named.length === 0 ? match : picomatch(folderGlobs, { dot: true });
   // Which name lengths a tail name has: most file names have none of them and are not compared.
   const tailLength: boolean[] = [];
-  for (let length = 0; length <= Math.max(0, ...tailNames.map((name) => name.length)); length++) {
-    tailLength.push(tailNames.some((name) => name.length === length));
-  }
+  for (const name of tailNames) tailLength[name.length] = true;
   const folders = new Map<string, boolean>();
   // The folder decided last: a run lints a folder's files one after another, and comparing
   // the start of the path with it costs less than cutting the folder out and hashing it.
@@ -98,14 +101,14 @@ function withShortcuts(globs: readonly string[], match: PathMatcher): Matcher {
     if (folderMatch !== null) {
       let decided: boolean | undefined;
       const nameLength = file.length - slash - 1;
-      if (nameLength < tailLength.length && tailLength[nameLength] === true && isTailName(file, slash, tailNames)) {
-        decided = folderMatch(start === 0 ? file : file.slice(start));
+      if (tailLength[nameLength] === true && isTailName(file, slash, tailNames)) {
+        decided = folderMatch(pathFrom(file, start));
       } else if (lastFolder !== null && folderEnd === lastFolder.length && file.startsWith(lastFolder, start)) decided = lastDecided;
       else {
         const folder = folderEnd === -1 ? '' : file.slice(start, slash);
         decided = folders.get(folder);
         if (decided === undefined) {
-          decided = folderMatch(start === 0 ? file : file.slice(start));
+          decided = folderMatch(pathFrom(file, start));
           folders.set(folder, decided);
         }
         if (folderEnd !== -1) {
@@ -116,7 +119,7 @@ function withShortcuts(globs: readonly string[], match: PathMatcher): Matcher {
       if (decided) return true;
     }
     for (const glob of named) {
-      if (file.startsWith(glob.prefix, slash + 1) && glob.match(start === 0 ? file : file.slice(start))) return true;
+      if (file.startsWith(glob.prefix, slash + 1) && glob.match(pathFrom(file, start))) return true;
     }
     return false;
   };

@@ -54,9 +54,10 @@ export function settingsGlobs(settings: Readonly<Record<string, unknown>>): Guar
   return lastGlobs;
 }
 
-/** Rule option beats `settings.guardrails.migrations`, which beats the defaults. */
+/** Rule option beats `settings.guardrails.migrations`, which beats the defaults. The settings are validated either way. */
 export function getMigrationGlobs(context: ContextLike, optionGlobs?: readonly string[]): readonly string[] {
-  return optionGlobs ?? settingsGlobs(context.settings).migrations ?? DEFAULT_MIGRATION_GLOBS;
+  const fromSettings = settingsGlobs(context.settings).migrations;
+  return optionGlobs ?? fromSettings ?? DEFAULT_MIGRATION_GLOBS;
 }
 
 // The last answer: every rule asks for the same file in turn (ESLint hands each the same strings).
@@ -67,16 +68,21 @@ let lastRelative = '';
 let prefixCwd = '';
 let cwdPrefix: string = path.sep;
 
-/** The file's path relative to ESLint's cwd, with `/` separators (what the globs are written against). */
-export function relativeFilename(context: ContextLike): string {
-  const { cwd, filename } = context;
-  if (filename === lastFilename && cwd === lastCwd) return lastRelative;
+/** `cwd` with a trailing separator. */
+function prefixOf(cwd: string): string {
   if (cwd !== prefixCwd) {
     cwdPrefix = cwd.endsWith(path.sep) ? cwd : cwd + path.sep;
     prefixCwd = cwd;
   }
+  return cwdPrefix;
+}
+
+/** The file's path relative to ESLint's cwd, with `/` separators (what the globs are written against). */
+export function relativeFilename(context: ContextLike): string {
+  const { cwd, filename } = context;
+  if (filename === lastFilename && cwd === lastCwd) return lastRelative;
   // The common case, a file below cwd, is a slice; `path.relative` costs more than the match itself.
-  const prefix = cwdPrefix;
+  const prefix = prefixOf(cwd);
   const relative = filename.startsWith(prefix) ? filename.slice(prefix.length) : path.relative(cwd, filename);
   lastFilename = filename;
   lastCwd = cwd;
@@ -91,12 +97,9 @@ export function relativeFilename(context: ContextLike): string {
  * other file, or a platform whose separator is not `/`, by `relativeFilename`.
  */
 export function matchesRelativePath(context: ContextLike, matcher: Matcher): boolean {
-  const { cwd, filename } = context;
-  if (cwd !== prefixCwd) {
-    cwdPrefix = cwd.endsWith(path.sep) ? cwd : cwd + path.sep;
-    prefixCwd = cwd;
-  }
-  return path.sep === '/' && filename.startsWith(cwdPrefix) ? matcher(filename, cwdPrefix.length) : matcher(relativeFilename(context));
+  const filename = context.filename;
+  const prefix = prefixOf(context.cwd);
+  return path.sep === '/' && filename.startsWith(prefix) ? matcher(filename, prefix.length) : matcher(relativeFilename(context));
 }
 
 // The last verdict: every migration rule asks about the same file in turn.

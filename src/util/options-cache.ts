@@ -67,7 +67,7 @@ interface Merged<Options> {
 export function createOptionsResolver<Options extends readonly unknown[]>(defaults: Options): (options: readonly unknown[]) => Options {
   let withoutOptions: Options | undefined;
   const byObject = new WeakMap<object, Options>();
-  // The object of the last hit in \`byObject\`, and its merge: ESLint hands every file of one
+  // The object of the last hit in `byObject`, and its merge: ESLint hands every file of one
   // config the same object, and comparing it costs less than a hash lookup in a cold table.
   let lastObject: object | null = null;
   let lastMerged: Options | undefined;

@@ -25,9 +25,10 @@ interface ContextLike {
   readonly cwd: string;
 }
 
-/** Rule option beats `settings.guardrails.seeds`, which beats the defaults. */
+/** Rule option beats `settings.guardrails.seeds`, which beats the defaults. The settings are validated either way. */
 export function getSeedGlobs(context: ContextLike, optionGlobs?: readonly string[]): readonly string[] {
-  return optionGlobs ?? settingsGlobs(context.settings).seeds ?? DEFAULT_SEED_GLOBS;
+  const fromSettings = settingsGlobs(context.settings).seeds;
+  return optionGlobs ?? fromSettings ?? DEFAULT_SEED_GLOBS;
 }
 
 /**
