@@ -60,6 +60,9 @@ export function getMigrationGlobs(context: ContextLike, optionGlobs?: readonly s
   return optionGlobs ?? fromSettings ?? DEFAULT_MIGRATION_GLOBS;
 }
 
+/** Whether file names are `/`-separated, as the globs are: read once, not per file. */
+const POSIX = path.sep === '/';
+
 // The last answer: every rule asks for the same file in turn (ESLint hands each the same strings).
 let lastFilename = '';
 let lastCwd = '';
@@ -86,8 +89,16 @@ export function relativeFilename(context: ContextLike): string {
   const relative = filename.startsWith(prefix) ? filename.slice(prefix.length) : path.relative(cwd, filename);
   lastFilename = filename;
   lastCwd = cwd;
-  lastRelative = path.sep === '/' ? relative : relative.split(path.sep).join('/');
+  lastRelative = POSIX ? relative : relative.split(path.sep).join('/');
   return lastRelative;
+}
+
+/**
+ * Whether the matcher may match this file, judged from its name alone (see
+ * `Matcher.mayMatch`): only an absolute, `/`-separated name is judged so.
+ */
+function mayMatchFile(filename: string, matcher: Matcher): boolean {
+  return !POSIX || filename.charCodeAt(0) !== 47 || matcher.mayMatch(filename); // 47: `/`
 }
 
 /**
@@ -96,10 +107,15 @@ export function relativeFilename(context: ContextLike): string {
  * (no copy of the rest, no comparison with the last file asked about); any
  * other file, or a platform whose separator is not `/`, by `relativeFilename`.
  */
-export function matchesRelativePath(context: ContextLike, matcher: Matcher): boolean {
+function matchesRelative(context: ContextLike, matcher: Matcher): boolean {
   const filename = context.filename;
   const prefix = prefixOf(context.cwd);
-  return path.sep === '/' && filename.startsWith(prefix) ? matcher(filename, prefix.length) : matcher(relativeFilename(context));
+  return POSIX && filename.startsWith(prefix) ? matcher(filename, prefix.length) : matcher(relativeFilename(context));
+}
+
+/** Whether the file's path relative to cwd matches; most files are decided by their name (`mayMatchFile`). */
+export function matchesRelativePath(context: ContextLike, matcher: Matcher): boolean {
+  return mayMatchFile(context.filename, matcher) && matchesRelative(context, matcher);
 }
 
 // The last verdict: every migration rule asks about the same file in turn.
@@ -110,15 +126,19 @@ let verdict = false;
 
 /**
  * Whether the file being linted is a migration. Pure string work: no
- * file-system access, and with folder globs (the defaults) one map lookup per
- * file once its folder has been decided (see `compileGlobs`); the other rules
- * that ask about the same file with the same globs get the last verdict.
+ * file-system access. Most files are decided by one search of their name
+ * (`Matcher.mayMatch`), the others with folder globs (the defaults) by one
+ * map lookup once their folder has been decided (see `compileGlobs`); the
+ * other rules that ask about the same file with the same globs get the last
+ * verdict.
  */
 export function isMigrationFile(context: ContextLike, optionGlobs?: readonly string[]): boolean {
   const globs = getMigrationGlobs(context, optionGlobs);
+  const matcher = compileGlobs(globs);
   const { filename, cwd } = context;
+  if (!mayMatchFile(filename, matcher)) return false;
   if (filename === verdictFile && globs === verdictGlobs && cwd === verdictCwd) return verdict;
-  verdict = matchesRelativePath(context, compileGlobs(globs));
+  verdict = matchesRelative(context, matcher);
   verdictFile = filename;
   verdictCwd = cwd;
   verdictGlobs = globs;

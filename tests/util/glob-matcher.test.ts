@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import picomatch from 'picomatch';
 import { describe, expect, it } from 'vitest';
 import { compileGlobs } from '../../src/util/glob-matcher';
@@ -51,6 +52,30 @@ const PATHS = [
   'scripts/seeds/a.ts',
   'scripts/seeds/seed.ts',
   'scripts/seedsx/seed-a.ts',
+  // Spellings a literal-folder search must not misread: a `./` start, doubled slashes, dot segments, a folder in a file name.
+  './migrations/011.ts',
+  'src/./migrations/012.ts',
+  'src//migrations/013.ts',
+  'migrations//014.ts',
+  'src/../migrations/015.ts',
+  'src/migrations.d/016.ts',
+  'src/my-migrations/017.ts',
+  'src/xmigrations/018.ts',
+  'db/migrate/../019.ts',
+  'db/migrateX/020.ts',
+  'dbx/migrate/021.ts',
+  'migrations/',
+  'src/mig\\.rations/022.ts',
+  'src/mig.rations/023.ts',
+  'src/mig/rations/024.ts',
+  // Names that end like a folder glob's last folder, folders that start like a file-name glob.
+  'src/xmigrations',
+  'src/drizzle',
+  'drizzle',
+  'scripts/seed-dir/users.ts',
+  'scripts/seed-dir/seed-b.ts',
+  'seed-a/seeds',
+  'seed_x',
 ];
 
 const GLOB_LISTS: (readonly string[])[] = [
@@ -65,6 +90,10 @@ const GLOB_LISTS: (readonly string[])[] = [
   ['**/seed-*.ts', 'db/**/seeders/**', 'prisma/seed.ts'],
   ['**/seed-*.{ts,mjs}', '**/{a,b/c}.ts', '**/seeds/**'],
   ['scripts/seed?users.*', '**/seed.ts', '!**/seed.test.ts'],
+  // A backslash escapes in a glob: the folder's name is not the glob's text.
+  ['**/mig\\.rations/**', '**/\\drizzle/**'],
+  ['./migrations/**', 'src/**/migrations/**'],
+  ['**/db/migrate/**', '**/*.sql'],
   [],
 ];
 
@@ -94,6 +123,38 @@ describe('compileGlobs', () => {
       }
     },
   );
+
+  // The gates first ask whether a file's absolute name could match at all; a wrong "no" would hide a migration.
+  it.each(GLOB_LISTS.map((globs) => [JSON.stringify(globs), globs] as const))(
+    'never rules out by name a file that %s matches, from any cwd',
+    (_name, globs) => {
+      const reference = globs.length === 0 ? () => false : picomatch([...globs], { dot: true });
+      const matcher = compileGlobs(globs);
+      // The last cwd holds a folder the globs name: every file below it may match.
+      for (const cwd of ['/repo', '/home/ci/work/repo/sub', '/srv/migrations/app']) {
+        for (const path of PATHS) {
+          const filename = posix.resolve(cwd, path);
+          if (reference(posix.relative(cwd, filename))) expect([cwd, path, matcher.mayMatch(filename)]).toEqual([cwd, path, true]);
+        }
+      }
+    },
+  );
+
+  it('rules out by name the files that have none of the folders or names the globs need', () => {
+    const migrations = compileGlobs(DEFAULT_MIGRATION_GLOBS);
+    const seeds = compileGlobs(DEFAULT_SEED_GLOBS);
+    const names = ['/repo/src/users.ts', '/repo/src/migrations.ts', '/repo/src/my-migrations/1.ts', '/repo/db/migrateX/1.ts', '/repo/scripts/seedling.ts'];
+    expect(names.map((name) => migrations.mayMatch(name))).toEqual([false, false, false, false, false]);
+    expect(names.map((name) => seeds.mayMatch(name))).toEqual([false, false, false, false, false]);
+    expect(['/repo/x/migrations/1.ts', '/repo/x/migrations', '/repo/db/migrate/1.rb', '/repo/app/drizzle/0.sql'].map((name) => migrations.mayMatch(name))).toEqual([true, true, true, true]);
+    // A file-name glob needs the name to start with its prefix: `seed-dir/users.ts` has it only in a folder.
+    expect(['/repo/scripts/seed-users.ts', '/repo/prisma/seed.ts', '/repo/a/seeds/x.ts', '/repo/seed-dir/users.ts'].map((name) => seeds.mayMatch(name))).toEqual([true, true, true, false]);
+    // Globs it cannot read (a negation, a glob of another shape, an escape) leave every file to the match proper.
+    expect(compileGlobs(['**/migrations/**', '!**/x/**']).mayMatch('/repo/src/users.ts')).toBe(true);
+    expect(compileGlobs(['src/{a,b}/*.ts']).mayMatch('/repo/src/users.ts')).toBe(true);
+    expect(compileGlobs(['**/mig\\.rations/**']).mayMatch('/repo/src/users.ts')).toBe(true);
+    expect(compileGlobs([]).mayMatch('/repo/migrations/1.ts')).toBe(false);
+  });
 
   it('compiles a glob list once: the same array, or an equal one, gets the same matcher', () => {
     const globs = ['**/migrations/**'];
