@@ -1,3 +1,4 @@
+import type { TSESTree } from '@typescript-eslint/utils';
 import { journalFindings, sameVersion, schemeOutlier } from '../migration/history/conflicts';
 import { currentMigration } from '../migration/history/current';
 import { newestUnit } from '../migration/history/history';
@@ -55,7 +56,9 @@ export default createRule<Options, MessageIds>({
     const recorded = state.record.status === 'ok' ? state.record.byName : null;
     const shipped = (name: string) => recorded?.has(name) === true;
 
-    const loc = firstLine(context.sourceCode.text);
+    // Where a finding goes, found only when there is one: most migrations have none.
+    let where: TSESTree.SourceLocation | undefined;
+    const loc = (): TSESTree.SourceLocation => (where ??= firstLine(context.sourceCode.text));
 
     return {
       Program() {
@@ -63,7 +66,7 @@ export default createRule<Options, MessageIds>({
         const same = sameVersion(state, unit);
         if (same.length > 0 && !(shipped(unit.name) && same.every((other) => shipped(other.name)))) {
           context.report({
-            loc,
+            loc: loc(),
             messageId: 'duplicateVersion',
             data: { name: unit.name, version: unit.version.text, others: same.map((other) => `\`${other.name}\``).join(', ') },
           });
@@ -71,7 +74,7 @@ export default createRule<Options, MessageIds>({
         const usual = schemeOutlier(state, unit);
         if (usual && !shipped(unit.name)) {
           context.report({
-            loc,
+            loc: loc(),
             messageId: 'mixedVersionSchemes',
             data: { name: unit.name, scheme: unit.version.schemeLabel, other: usual.name, otherScheme: usual.version.schemeLabel },
           });
@@ -81,13 +84,13 @@ export default createRule<Options, MessageIds>({
         const isNewestSql = newestUnit(state, (candidate) => candidate.name.endsWith('.sql'))?.name === unit.name;
         for (const finding of journal) {
           if (finding.kind === 'journalUnreadable' && isNewestSql) {
-            context.report({ loc, messageId: 'journalUnreadable', data: { journal: JOURNAL, problem: finding.message } });
+            context.report({ loc: loc(), messageId: 'journalUnreadable', data: { journal: JOURNAL, problem: finding.message } });
           } else if (finding.kind === 'journalMissingFile' && isNewestSql) {
-            context.report({ loc, messageId: 'journalMissingFile', data: { journal: JOURNAL, tag: finding.tag } });
+            context.report({ loc: loc(), messageId: 'journalMissingFile', data: { journal: JOURNAL, tag: finding.tag } });
           } else if (finding.kind === 'journalUnlisted' && finding.name === unit.name) {
-            context.report({ loc, messageId: 'journalUnlisted', data: { journal: JOURNAL, name: unit.name } });
+            context.report({ loc: loc(), messageId: 'journalUnlisted', data: { journal: JOURNAL, name: unit.name } });
           } else if (finding.kind === 'journalOutOfOrder' && finding.name === unit.name) {
-            context.report({ loc, messageId: 'journalOutOfOrder', data: { journal: JOURNAL, name: unit.name, previous: finding.previous } });
+            context.report({ loc: loc(), messageId: 'journalOutOfOrder', data: { journal: JOURNAL, name: unit.name, previous: finding.previous } });
           }
         }
       },

@@ -1,3 +1,4 @@
+import type { TSESTree } from '@typescript-eslint/utils';
 import { detectRunner } from '../migration-runners/runner';
 import { currentMigration } from '../migration/history/current';
 import { judgeMigration, missingEntries, newestUnit } from '../migration/history/history';
@@ -54,7 +55,9 @@ export default createRule<Options, MessageIds>({
     const record = state.record;
     const isNewest = newestUnit(state)?.name === name;
 
-    const loc = firstLine(context.sourceCode.text);
+    // Where a finding goes, found only when there is one: most migrations have none.
+    let where: TSESTree.SourceLocation | undefined;
+    const loc = (): TSESTree.SourceLocation => (where ??= firstLine(context.sourceCode.text));
 
     return {
       Program(program) {
@@ -62,7 +65,7 @@ export default createRule<Options, MessageIds>({
           if (!isNewest) return;
           const where = record.error.line > 0 ? `line ${record.error.line}: ` : '';
           context.report({
-            loc,
+            loc: loc(),
             messageId: 'unreadableRecord',
             data: { record: RECORD_FILE_NAME, problem: where + record.error.message, folder: displayFolder(context.cwd, state.dir) },
           });
@@ -72,12 +75,12 @@ export default createRule<Options, MessageIds>({
         const runner = () => runnerOfFolder(state) ?? (name.endsWith('.sql') ? null : detectRunner(program, context.sourceCode));
         const finding = judgeMigration(state, record, name, current.hash());
         if (finding?.kind === 'edited') {
-          context.report({ loc, messageId: 'editedMigration', data: { name, record: RECORD_FILE_NAME } });
+          context.report({ loc: loc(), messageId: 'editedMigration', data: { name, record: RECORD_FILE_NAME } });
         } else if (finding?.kind === 'renamed') {
-          context.report({ loc, messageId: 'renamedMigration', data: { name, from: finding.from } });
+          context.report({ loc: loc(), messageId: 'renamedMigration', data: { name, from: finding.from } });
         } else if (finding?.kind === 'inserted') {
           context.report({
-            loc,
+            loc: loc(),
             messageId: 'insertedMigration',
             data: { name, last: finding.last, consequence: insertedConsequence(runner()) },
           });
@@ -87,7 +90,7 @@ export default createRule<Options, MessageIds>({
         for (const missing of missingEntries(state, record)) {
           if (finding?.kind === 'renamed' && finding.from === missing.name) continue;
           context.report({
-            loc,
+            loc: loc(),
             messageId: 'deletedMigration',
             data: { name: missing.name, record: RECORD_FILE_NAME, consequence: deletedConsequence(runner()) },
           });
