@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { RECORD_FILE_NAME } from './record-format';
-import { parseVersion, type MigrationVersion } from './versions';
+import { hasVersion, parseVersion, type MigrationVersion } from './versions';
 
 /** Extensions of migration files: the JS/TS flavours the JS runners load, and SQL. */
 const MIGRATION_EXTENSIONS = new Set(['.js', '.cjs', '.mjs', '.ts', '.cts', '.mts', '.sql']);
@@ -25,12 +25,12 @@ export interface MigrationUnit {
 export function isMigrationFileName(name: string): boolean {
   if (name.startsWith('.') || name === RECORD_FILE_NAME || DECLARATION.test(name)) return false;
   const extension = path.extname(name);
-  return MIGRATION_EXTENSIONS.has(extension) && parseVersion(name.slice(0, -extension.length)) !== null;
+  return MIGRATION_EXTENSIONS.has(extension) && hasVersion(name.slice(0, -extension.length));
 }
 
 /** Whether a folder name in a migration folder names a migration folder (`20240101120000_init`). */
 export function isMigrationFolderName(name: string): boolean {
-  return !name.startsWith('.') && parseVersion(name) !== null;
+  return !name.startsWith('.') && hasVersion(name);
 }
 
 /** A migration's name without its extension, as runners and versions read it. */

@@ -49,6 +49,15 @@ function describeDigits(length: number): string {
   }
 }
 
+/**
+ * Whether a migration name has a version (`parseVersion` would not return
+ * null), without building it: asked for every linted migration, which only
+ * needs the answer.
+ */
+export function hasVersion(stem: string): boolean {
+  return LEADING_VERSION.test(stem) || MIKRO_ORM.test(stem) || FLYWAY.test(stem);
+}
+
 /** The version of a migration name (file name without extension, or folder name), or null when it has none. */
 export function parseVersion(stem: string): MigrationVersion | null {
   const flyway = FLYWAY.exec(stem);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { locateMigration, isMigrationFileName } from '../../../src/migration/history/folder';
-import { parseVersion } from '../../../src/migration/history/versions';
+import { hasVersion, parseVersion } from '../../../src/migration/history/versions';
 
 describe('parseVersion', () => {
   it.each([
@@ -25,6 +25,14 @@ describe('parseVersion', () => {
   it('names without a version are not migrations', () => {
     expect(parseVersion('helpers')).toBeNull();
     expect(parseVersion('index')).toBeNull();
+  });
+
+  // The gate asks only whether a name has a version; the answer must be parseVersion's.
+  it.each([
+    '023_add_email', 'Migration20240115093000_add_email', 'V1_2__add_email', 'U3__undo', '2020.11.24T16.52.04.users-table',
+    'helpers', 'index', 'Migration', 'MigrationX1', 'V1_x', 'v1__lower', 'V__empty', 'T1', '_001', '', 'migration20240101',
+  ])('hasVersion(%j) is whether parseVersion finds one', (stem) => {
+    expect(hasVersion(stem)).toBe(parseVersion(stem) !== null);
   });
 });
 
