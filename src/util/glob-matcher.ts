@@ -209,9 +209,10 @@ let lastMatcher: Matcher = NEVER;
 /**
  * A matcher for cwd-relative, `/`-separated paths, compiled once per distinct
  * glob list (the same array, else the exact list) and shared by every setting
- * that names files by glob (`migrations`, `seeds`). Folder globs (the default
- * migration globs are) are decided once per folder, file-name globs only on
- * names with their literal prefix (see `withShortcuts`).
+ * that names files by glob (`migrations`, `seeds`). Most files are ruled out
+ * by one search of their absolute name (`mayMatch`); for the others, folder
+ * globs (the default migration globs are) are decided once per folder,
+ * file-name globs only on names with their literal prefix (see `withShortcuts`).
  */
 export function compileGlobs(globs: readonly string[]): Matcher {
   if (globs === lastList) return lastMatcher;
