@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { journalFindings, sameVersion, schemeOutlier } from '../migration/history/conflicts';
+import { journalFindings, mayConflict, sameVersion, schemeOutlier } from '../migration/history/conflicts';
 import { currentMigration } from '../migration/history/current';
 import { newestUnit } from '../migration/history/history';
 import { firstLine } from '../migration/history/report';
@@ -51,7 +51,8 @@ export default createRule<Options, MessageIds>({
     if (!isMigrationFile(context, options.migrations)) return {};
     const current = currentMigration(context);
     const unit = current?.state.byName.get(current.name);
-    if (!current || !unit) return {};
+    // Nearly every migration has a version of its own, the folder's scheme and no journal to disagree with.
+    if (!current || !unit || !mayConflict(current.state, unit)) return {};
     const { state } = current;
     const recorded = state.record.status === 'ok' ? state.record.byName : null;
     const shipped = (name: string) => recorded?.has(name) === true;

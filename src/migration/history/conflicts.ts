@@ -11,6 +11,10 @@ interface FolderIndex {
   /** The scheme most migrations use (on a tie, the first migration's), and one migration that uses it. */
   readonly usual: MigrationUnit | null;
   readonly schemes: number;
+  /** The units `sameVersion` or `schemeOutlier` names another migration for. */
+  readonly suspects: ReadonlySet<MigrationUnit>;
+  /** Whether `journalFindings` has any. */
+  readonly journalDisagrees: boolean;
 }
 
 // Computed once per folder state (not per linted file): a folder of n migrations costs O(n), not O(n²).
@@ -36,7 +40,13 @@ function indexOf(state: FolderState): FolderIndex {
       usual = unit;
     }
   }
-  index = { byVersion, usual, schemes: counts.size };
+  const suspects = new Set<MigrationUnit>();
+  for (const unit of state.units) {
+    const shared = unit.version.unique && (byVersion.get(unit.version.text)?.length ?? 0) > 1;
+    const outlier = counts.size > 1 && usual !== null && unit.version.scheme !== usual.version.scheme;
+    if (shared || outlier) suspects.add(unit);
+  }
+  index = { byVersion, usual, schemes: counts.size, suspects, journalDisagrees: journalFindings(state).length > 0 };
   indexes.set(state, index);
   return index;
 }
@@ -56,6 +66,17 @@ export function schemeOutlier(state: FolderState, unit: MigrationUnit): Migratio
   const { usual, schemes } = indexOf(state);
   if (schemes < 2 || usual === null || unit.version.scheme === usual.version.scheme) return null;
   return usual;
+}
+
+/**
+ * Whether the folder may hold a conflict to report on this unit: it shares
+ * its version (`sameVersion`), uses an unusual scheme (`schemeOutlier`), or
+ * the folder's journal has findings (`journalFindings`). Decided per folder,
+ * so that a migration with none of these (nearly all) costs one set lookup.
+ */
+export function mayConflict(state: FolderState, unit: MigrationUnit): boolean {
+  const index = indexOf(state);
+  return index.journalDisagrees || index.suspects.has(unit);
 }
 
 export type JournalFinding =

@@ -2,7 +2,7 @@
  * The file being linted, seen by the history: its folder's state, its name
  * there, and the hash of its text as the editor holds it (so an edit counts
  * before it is saved). Computed once per linted file and shared by every rule
- * and by the baseline (keyed by the file's `SourceCode` object).
+ * and by the baseline (the last file's, by its `SourceCode` object).
  */
 import { locateMigration } from './folder';
 import { contentHash } from './hash';
@@ -23,14 +23,20 @@ export interface CurrentMigration {
   hash(): string;
 }
 
-const perFile = new WeakMap<object, CurrentMigration | null>();
+// The last file's answer, by its `SourceCode` and name: ESLint runs every rule on one file before it
+// starts the next, so one entry serves them all, where a weak map paid an insertion per file. The
+// name is part of the key because `Linter#verify` accepts one `SourceCode` for several file names.
+// It keeps the last file's `SourceCode` alive until the next file is linted.
+let lastSourceCode: object | null = null;
+let lastFilename = '';
+let lastCurrent: CurrentMigration | null = null;
 
 /** The linted file as a migration of its folder, or null when its name is not a migration's (no version, a helper, a dot file). */
 export function currentMigration(context: HistoryContextLike): CurrentMigration | null {
   const sourceCode = context.sourceCode;
-  const cached = perFile.get(sourceCode);
-  if (cached !== undefined) return cached;
-  const located = locateMigration(context.filename);
+  const filename = context.filename;
+  if (sourceCode === lastSourceCode && filename === lastFilename) return lastCurrent;
+  const located = locateMigration(filename);
   let current: CurrentMigration | null = null;
   if (located) {
     let hash: string | null = null;
@@ -40,6 +46,8 @@ export function currentMigration(context: HistoryContextLike): CurrentMigration 
       hash: () => (hash ??= contentHash(sourceCode.text)),
     };
   }
-  perFile.set(sourceCode, current);
+  lastSourceCode = sourceCode;
+  lastFilename = filename;
+  lastCurrent = current;
   return current;
 }
