@@ -1,8 +1,7 @@
-import type { TSESTree } from '@typescript-eslint/utils';
 import { journalFindings, mayConflict, sameVersion, schemeOutlier } from '../migration/history/conflicts';
 import { currentMigration } from '../migration/history/current';
 import { newestUnit } from '../migration/history/history';
-import { firstLine } from '../migration/history/report';
+import { firstLineOnDemand } from '../migration/history/report';
 import { MIGRATIONS_OPTION_SCHEMA } from '../migration/rule-options';
 import { createRule } from '../util/create-rule';
 import { isMigrationFile } from '../util/migrations';
@@ -57,9 +56,8 @@ export default createRule<Options, MessageIds>({
     const recorded = state.record.status === 'ok' ? state.record.byName : null;
     const shipped = (name: string) => recorded?.has(name) === true;
 
-    // Where a finding goes, found only when there is one: most migrations have none.
-    let where: TSESTree.SourceLocation | undefined;
-    const loc = (): TSESTree.SourceLocation => (where ??= firstLine(context.sourceCode.text));
+    // Where a finding goes, found only when there is one.
+    const loc = firstLineOnDemand(context.sourceCode);
 
     return {
       Program() {

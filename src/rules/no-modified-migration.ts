@@ -1,9 +1,8 @@
-import type { TSESTree } from '@typescript-eslint/utils';
 import { detectRunner } from '../migration-runners/runner';
 import { currentMigration } from '../migration/history/current';
 import { judgeMigration, missingEntries, newestUnit } from '../migration/history/history';
 import { RECORD_FILE_NAME } from '../migration/history/record-format';
-import { displayFolder, firstLine } from '../migration/history/report';
+import { displayFolder, firstLineOnDemand } from '../migration/history/report';
 import { MIGRATIONS_OPTION_SCHEMA } from '../migration/rule-options';
 import { deletedConsequence, insertedConsequence, runnerOfFolder } from '../migration/history/runners';
 import { createRule } from '../util/create-rule';
@@ -55,9 +54,8 @@ export default createRule<Options, MessageIds>({
     const record = state.record;
     const isNewest = newestUnit(state)?.name === name;
 
-    // Where a finding goes, found only when there is one: most migrations have none.
-    let where: TSESTree.SourceLocation | undefined;
-    const loc = (): TSESTree.SourceLocation => (where ??= firstLine(context.sourceCode.text));
+    // Where a finding goes, found only when there is one.
+    const loc = firstLineOnDemand(context.sourceCode);
 
     return {
       Program(program) {

@@ -105,7 +105,8 @@ function withShortcuts(globs: readonly string[], match: PathMatcher): Matcher {
   // Every folder glob needs a folder of its last name, every file-name glob a name starting with its prefix:
   // most files have neither, and a search for them in place decides those files.
   const folderNames = tailNames.every(isPlainName) ? tailNames.map((name) => segmentStart(`${name}/`)) : null;
-  const namePrefixes = [...new Set(named.map((glob) => glob.prefix))].map(segmentStart);
+  const prefixes = [...new Set(named.map((glob) => glob.prefix))];
+  const namePrefixes = prefixes.map(segmentStart);
   const folders = new Map<string, boolean>();
   // The folder decided last: a run lints a folder's files one after another, and comparing
   // the start of the path with it costs less than cutting the folder out and hashing it.
@@ -144,7 +145,7 @@ function withShortcuts(globs: readonly string[], match: PathMatcher): Matcher {
     return false;
   };
   if (folderNames === null) return Object.assign(matches, { mayMatch: () => true });
-  const screen = screenOf(tailNames, named.map((glob) => glob.prefix));
+  const screen = screenOf(tailNames, prefixes);
   return Object.assign(matches, { mayMatch: (filename: string) => screen.test(filename) });
 }
 
@@ -161,7 +162,7 @@ function escapeRegExp(text: string): string {
 function screenOf(tailNames: readonly string[], prefixes: readonly string[]): RegExp {
   const needs: string[] = [];
   if (tailNames.length > 0) needs.push(`/(?:${tailNames.map(escapeRegExp).join('|')})(?:/|$)`);
-  if (prefixes.length > 0) needs.push(`/(?:${[...new Set(prefixes)].map(escapeRegExp).join('|')})[^/]*$`);
+  if (prefixes.length > 0) needs.push(`/(?:${prefixes.map(escapeRegExp).join('|')})[^/]*$`);
   return new RegExp(needs.join('|'), 'u');
 }
 

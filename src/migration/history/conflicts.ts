@@ -42,19 +42,27 @@ function indexOf(state: FolderState): FolderIndex {
   }
   const suspects = new Set<MigrationUnit>();
   for (const unit of state.units) {
-    const shared = unit.version.unique && (byVersion.get(unit.version.text)?.length ?? 0) > 1;
-    const outlier = counts.size > 1 && usual !== null && unit.version.scheme !== usual.version.scheme;
-    if (shared || outlier) suspects.add(unit);
+    if (othersWithVersion(byVersion, unit).length > 0 || usualSchemeFor(usual, counts.size, unit) !== null) suspects.add(unit);
   }
   index = { byVersion, usual, schemes: counts.size, suspects, journalDisagrees: journalFindings(state).length > 0 };
   indexes.set(state, index);
   return index;
 }
 
+/** The units of `byVersion` other than `unit` that claim its version (none when its version is not unique, such as a date). */
+function othersWithVersion(byVersion: ReadonlyMap<string, readonly MigrationUnit[]>, unit: MigrationUnit): MigrationUnit[] {
+  if (!unit.version.unique) return [];
+  return (byVersion.get(unit.version.text) ?? []).filter((other) => other !== unit);
+}
+
+/** `usual` when the folder mixes schemes and the unit does not use the usual one, else null. */
+function usualSchemeFor(usual: MigrationUnit | null, schemes: number, unit: MigrationUnit): MigrationUnit | null {
+  return schemes < 2 || usual === null || unit.version.scheme === usual.version.scheme ? null : usual;
+}
+
 /** The other migrations of the folder claiming the unit's version. */
 export function sameVersion(state: FolderState, unit: MigrationUnit): MigrationUnit[] {
-  if (!unit.version.unique) return [];
-  return (indexOf(state).byVersion.get(unit.version.text) ?? []).filter((other) => other !== unit);
+  return othersWithVersion(indexOf(state).byVersion, unit);
 }
 
 /**
@@ -64,8 +72,7 @@ export function sameVersion(state: FolderState, unit: MigrationUnit): MigrationU
  */
 export function schemeOutlier(state: FolderState, unit: MigrationUnit): MigrationUnit | null {
   const { usual, schemes } = indexOf(state);
-  if (schemes < 2 || usual === null || unit.version.scheme === usual.version.scheme) return null;
-  return usual;
+  return usualSchemeFor(usual, schemes, unit);
 }
 
 /**

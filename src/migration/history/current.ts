@@ -2,7 +2,7 @@
  * The file being linted, seen by the history: its folder's state, its name
  * there, and the hash of its text as the editor holds it (so an edit counts
  * before it is saved). Computed once per linted file and shared by every rule
- * and by the baseline (the last file's, by its `SourceCode` object).
+ * and by the baseline (the last file's answer, by its `SourceCode` and name).
  */
 import { locateMigration } from './folder';
 import { contentHash } from './hash';

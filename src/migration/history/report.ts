@@ -12,6 +12,15 @@ export function firstLine(text: string): TSESTree.SourceLocation {
   return { start: { line: 1, column: 0 }, end: { line: 1, column: end === -1 ? text.length : end } };
 }
 
+/**
+ * `firstLine` of the text, found on the first call only: most migrations have
+ * no finding, and their text need not be searched.
+ */
+export function firstLineOnDemand(sourceCode: { readonly text: string }): () => TSESTree.SourceLocation {
+  let location: TSESTree.SourceLocation | undefined;
+  return () => (location ??= firstLine(sourceCode.text));
+}
+
 /** The folder as a person types it in a command: relative to ESLint's cwd, with `/`. */
 export function displayFolder(cwd: string, dir: string): string {
   const relative = path.relative(cwd, dir);
