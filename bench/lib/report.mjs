@@ -99,7 +99,7 @@ function activeTable(target) {
     '',
     "The files a rule acts on are those on which its `create()` returned listeners (noted by its set-up probe in the same pass); \"their parse\" is ESLint's parse of those files in the parse pass. A rule's time there and elsewhere, and its floor's, are sums of ESLint's per-file `stats`, medians over the rounds.",
     '',
-    `The minimal gate (\`${target.gateId}\`, in a pass of its own) is the least any rule that acts on some folders only must do on every file: read the file name, cut its folder, look the folder up in a map. It cost ${gate ? `${ms(gate.median)} ms, ${ms(gatePerFile * 1000)} µs per file` : 'n/a'} here; "× minimal gate" compares each rule's time per file outside the files it acts on with it.`,
+    `The minimal gate (\`${target.gateId}\`, in a pass of its own) is the least any rule that acts on some folders only must do on every file: read the file name and search it once for the folder. It cost ${gate ? `${ms(gate.median)} ms, ${ms(gatePerFile * 1000)} µs per file` : 'n/a'} here; "× minimal gate" compares each rule's time per file outside the files it acts on with it.`,
   );
   return lines;
 }
