@@ -107,8 +107,7 @@ export const cloneWarmUpRule = {
  * `/migration/` anywhere before the last `/`, which a file's own name cannot
  * hold). Timed in its own pass, like a peer: on the files a migration rule
  * does not act on, this is what deciding "not here" costs at the least,
- * whoever writes the rule. (Until 2026-12-05 it cut the folder out of the
- * name and looked it up in a map, which cost more than our gate does.)
+ * whoever writes the rule.
  */
 export function createFolderGateRule() {
   const folder = /\/migrations?\//u;
